@@ -1,0 +1,121 @@
+package dev.chime.cron;
+
+/**
+ * Which days of a month match: the day-of-month and day-of-week fields together, including
+ * Quartz's {@code L}, {@code W}, {@code LW}, {@code nL} and {@code n#k}. Answers with a bit set of
+ * the month's matching days (bit d = day d), so finding the next matching day is one bit scan.
+ *
+ * @param domBits plain days of month (bits 1-31)
+ * @param lastDayOffset {@code L-n} as n (0 for {@code L}), or -1 when absent
+ * @param nearestWeekdayBits days given as {@code nW} (bits 1-31)
+ * @param lastWeekday {@code LW}: the last Monday-to-Friday of the month
+ * @param dowBits plain days of week (bits 0-6, 0 = Sunday)
+ * @param lastDowBits {@code nL}: the last such weekday of the month (bits 0-6)
+ * @param nthDowBits {@code n#k}: bit {@code n*5 + k-1}
+ * @param either the Vixie rule: a day matches when either field matches (posix and iso, when
+ *     neither field starts with {@code *}); otherwise both must match
+ */
+record DayRule(
+    long domBits,
+    int lastDayOffset,
+    long nearestWeekdayBits,
+    boolean lastWeekday,
+    int dowBits,
+    int lastDowBits,
+    long nthDowBits,
+    boolean either) {
+
+  private static final long ALL_DAYS = 0xFFFF_FFFEL; // bits 1..31
+
+  /** Matching days of the month (bit d = day d) given its length and the weekday of its 1st. */
+  long days(int length, int firstDow) {
+    long monthDays = ALL_DAYS & ((1L << (length + 1)) - 1);
+    long dom = dayOfMonthPart(length, firstDow) & monthDays;
+    long dow = dayOfWeekPart(length, firstDow) & monthDays;
+    return either ? (dom | dow) : (dom & dow);
+  }
+
+  private long dayOfMonthPart(int length, int firstDow) {
+    long days = domBits;
+    if (lastDayOffset >= 0 && length - lastDayOffset >= 1) {
+      days |= 1L << (length - lastDayOffset);
+    }
+    if (nearestWeekdayBits != 0) {
+      for (long bits = nearestWeekdayBits; bits != 0; bits &= bits - 1) {
+        days |= 1L << nearestWeekday(Long.numberOfTrailingZeros(bits), length, firstDow);
+      }
+    }
+    if (lastWeekday) {
+      days |= 1L << nearestWeekday(length, length, firstDow);
+    }
+    return days;
+  }
+
+  private long dayOfWeekPart(int length, int firstDow) {
+    long days = weekPattern(dowBits, firstDow);
+    for (int bits = lastDowBits; bits != 0; bits &= bits - 1) {
+      int dow = Integer.numberOfTrailingZeros(bits);
+      int first = 1 + Math.floorMod(dow - firstDow, 7);
+      days |= 1L << (first + 7 * ((length - first) / 7));
+    }
+    for (long bits = nthDowBits; bits != 0; bits &= bits - 1) {
+      int bit = Long.numberOfTrailingZeros(bits);
+      int dow = bit / 5;
+      int nth = bit % 5 + 1;
+      int day = 1 + Math.floorMod(dow - firstDow, 7) + 7 * (nth - 1);
+      if (day <= length) {
+        days |= 1L << day;
+      }
+    }
+    return days;
+  }
+
+  /** The days 1-31 that fall on a weekday in {@code dows}, for a month starting on firstDow. */
+  static long weekPattern(int dows, int firstDow) {
+    long days = 0;
+    for (int d = 1; d <= 7; d++) {
+      if ((dows & (1 << ((firstDow + d - 1) % 7))) != 0) {
+        days |= (1L << d) | (1L << (d + 7)) | (1L << (d + 14)) | (1L << (d + 21)) | (1L << (d + 28));
+      }
+    }
+    return days & ALL_DAYS;
+  }
+
+  /** Quartz's {@code W}: the Monday-to-Friday nearest to {@code day}, never leaving the month. */
+  private static int nearestWeekday(int day, int length, int firstDow) {
+    int target = Math.min(day, length);
+    int dow = (firstDow + target - 1) % 7;
+    if (dow == 6) { // Saturday: Friday before, or Monday after when the 1st is a Saturday
+      return target == 1 ? 3 : target - 1;
+    }
+    if (dow == 0) { // Sunday: Monday after, or Friday before when it is the month's last day
+      return target == length ? target - 2 : target + 1;
+    }
+    return target;
+  }
+
+  /** Whether some day matches in some month among {@code months} (bits 1-12) of some year. */
+  boolean canMatch(int months, YearSet years) {
+    for (int year : candidateYears(years)) {
+      for (int m = 1; m <= 12; m++) {
+        if ((months & (1 << m)) != 0
+            && days(Calendar.monthLength(year, m), Calendar.dayOfWeek(year, m, 1)) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every kind of year over the 400-year Gregorian cycle, or the years of the year field. */
+  private static int[] candidateYears(YearSet years) {
+    if (!years.isAny()) {
+      return years.toArray();
+    }
+    int[] all = new int[400];
+    for (int i = 0; i < 400; i++) {
+      all[i] = 2000 + i;
+    }
+    return all;
+  }
+}

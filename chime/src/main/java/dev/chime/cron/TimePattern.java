@@ -1,0 +1,195 @@
+package dev.chime.cron;
+
+/**
+ * The wall-clock times an expression names, independent of any zone. Finds the next or previous
+ * matching minute with bit scans, field by field; every search ends, because an expression that
+ * can never fire is rejected when parsed and the search is bounded by a 400-year calendar cycle.
+ *
+ * @param minutes bits 0-59
+ * @param hours bits 0-23
+ * @param days the day-of-month and day-of-week rule
+ * @param months bits 1-12
+ * @param years the year field, or every year
+ * @param followsClock whether the minute or hour field starts with {@code *}: such a schedule
+ *     follows the real clock across daylight-saving changes instead of keeping a daily promise
+ */
+record TimePattern(
+    long minutes, long hours, DayRule days, int months, YearSet years, boolean followsClock) {
+
+  /** No matching time exists in the searched direction. */
+  static final long NONE = Long.MIN_VALUE;
+
+  private static final int CYCLE_YEARS = 400;
+
+  boolean matches(long epochMinute) {
+    return nextAtOrAfter(epochMinute) == epochMinute;
+  }
+
+  /** The first matching wall time at or after {@code from}, both in epoch minutes, or NONE. */
+  long nextAtOrAfter(long from) {
+    long epochDay = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
+    int minuteOfDay = (int) (from - epochDay * Calendar.MINUTES_PER_DAY);
+    long date = Calendar.date(epochDay);
+    int year = Calendar.year(date);
+    int month = Calendar.month(date);
+    int day = Calendar.day(date);
+    int hour = minuteOfDay / 60;
+    int minute = minuteOfDay % 60;
+    int lastYear = year + CYCLE_YEARS;
+    while (true) {
+      int y = years.next(year);
+      if (y < 0 || y > lastYear) {
+        return NONE;
+      }
+      if (y != year) {
+        year = y;
+        month = 1;
+        day = 1;
+        hour = 0;
+        minute = 0;
+      }
+      int m = nextBit(months, month);
+      if (m < 0) {
+        year++;
+        month = 1;
+        day = 1;
+        hour = 0;
+        minute = 0;
+        continue;
+      }
+      if (m != month) {
+        month = m;
+        day = 1;
+        hour = 0;
+        minute = 0;
+      }
+      long dayBits = days.days(Calendar.monthLength(year, month), Calendar.dayOfWeek(year, month, 1));
+      int d = nextBit(dayBits, day);
+      if (d < 0) {
+        month++;
+        day = 1;
+        hour = 0;
+        minute = 0;
+        continue; // month 13 finds no bit and moves to the next year
+      }
+      if (d != day) {
+        day = d;
+        hour = 0;
+        minute = 0;
+      }
+      int h = nextBit(hours, hour);
+      if (h < 0) {
+        day++;
+        hour = 0;
+        minute = 0;
+        continue;
+      }
+      if (h != hour) {
+        hour = h;
+        minute = 0;
+      }
+      int mi = nextBit(minutes, minute);
+      if (mi < 0) {
+        hour++;
+        minute = 0;
+        continue;
+      }
+      return Calendar.epochMinute(year, month, day, hour, mi);
+    }
+  }
+
+  /** The last matching wall time at or before {@code from}, both in epoch minutes, or NONE. */
+  long previousAtOrBefore(long from) {
+    long epochDay = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
+    int minuteOfDay = (int) (from - epochDay * Calendar.MINUTES_PER_DAY);
+    long date = Calendar.date(epochDay);
+    int year = Calendar.year(date);
+    int month = Calendar.month(date);
+    int day = Calendar.day(date);
+    int hour = minuteOfDay / 60;
+    int minute = minuteOfDay % 60;
+    int firstYear = year - CYCLE_YEARS;
+    while (true) {
+      int y = years.previous(year);
+      if (y < 0 || y < firstYear) {
+        return NONE;
+      }
+      if (y != year) {
+        year = y;
+        month = 12;
+        day = 31;
+        hour = 23;
+        minute = 59;
+      }
+      int m = previousBit(months, month);
+      if (m < 0) {
+        year--;
+        month = 12;
+        day = 31;
+        hour = 23;
+        minute = 59;
+        continue;
+      }
+      if (m != month) {
+        month = m;
+        day = 31;
+        hour = 23;
+        minute = 59;
+      }
+      int length = Calendar.monthLength(year, month);
+      if (day > length) {
+        day = length;
+      }
+      long dayBits = days.days(length, Calendar.dayOfWeek(year, month, 1));
+      int d = previousBit(dayBits, day);
+      if (d < 0) {
+        month--;
+        day = 31;
+        hour = 23;
+        minute = 59;
+        continue; // month 0 finds no bit and moves to the previous year
+      }
+      if (d != day) {
+        day = d;
+        hour = 23;
+        minute = 59;
+      }
+      int h = previousBit(hours, hour);
+      if (h < 0) {
+        day--;
+        hour = 23;
+        minute = 59;
+        continue;
+      }
+      if (h != hour) {
+        hour = h;
+        minute = 59;
+      }
+      int mi = previousBit(minutes, minute);
+      if (mi < 0) {
+        hour--;
+        minute = 59;
+        continue;
+      }
+      return Calendar.epochMinute(year, month, day, hour, mi);
+    }
+  }
+
+  /** The lowest set bit at or above {@code from}, or -1. */
+  static int nextBit(long bits, int from) {
+    if (from > 63) {
+      return -1;
+    }
+    long masked = bits & (-1L << from);
+    return masked == 0 ? -1 : Long.numberOfTrailingZeros(masked);
+  }
+
+  /** The highest set bit at or below {@code from}, or -1. */
+  static int previousBit(long bits, int from) {
+    if (from < 0) {
+      return -1;
+    }
+    long masked = from >= 63 ? bits : bits & ((1L << (from + 1)) - 1);
+    return masked == 0 ? -1 : 63 - Long.numberOfLeadingZeros(masked);
+  }
+}
