@@ -1,0 +1,63 @@
+package dev.chime.cron;
+
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Locale;
+
+/** Reads IANA zone names, suggesting the closest one when a name is unknown. */
+public final class Zones {
+  private Zones() {}
+
+  /**
+   * The zone named {@code name}: an IANA region such as {@code America/Denver}, or {@code UTC}.
+   *
+   * @throws IllegalArgumentException naming the zone and, when one is close, what was meant
+   */
+  public static ZoneId of(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("timezone is empty; use an IANA name such as UTC");
+    }
+    if (name.length() <= 64 && ZoneId.getAvailableZoneIds().contains(name)) {
+      return ZoneId.of(name);
+    }
+    String suggestion = closest(name);
+    throw new IllegalArgumentException(
+        "unknown timezone \""
+            + name
+            + "\""
+            + (suggestion == null ? "; use an IANA name such as Europe/Stockholm"
+                : "; did you mean " + suggestion + "?"));
+  }
+
+  /** The known zone closest to {@code name} by edit distance, or null when none is close. */
+  public static String closest(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    return ZoneId.getAvailableZoneIds().stream()
+        .min(Comparator.comparingInt((String z) -> distance(key, z.toLowerCase(Locale.ROOT)))
+            .thenComparing(Comparator.naturalOrder()))
+        .filter(z -> distance(key, z.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 4))
+        .orElse(null);
+  }
+
+  static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 8) {
+      return Integer.MAX_VALUE / 2;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
