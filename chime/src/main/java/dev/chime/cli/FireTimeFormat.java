@@ -10,7 +10,7 @@ import java.util.Locale;
 final class FireTimeFormat {
   /** ISO-8601 with the zone's offset and seconds always present: 2026-03-08T03:00:00-06:00. */
   static final DateTimeFormatter OFFSET =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);

@@ -1,0 +1,69 @@
+package dev.chime.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of STYLE.md, read from the import lines of the main sources. */
+class ArchitectureTest {
+  private static final Path MAIN = Path.of("src/main/java/dev/chime");
+  private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)");
+
+  @Test
+  void cronEngine_importsNothingButJavaStar() {
+    List<String> offending =
+        imports("cron").stream().filter(i -> !i.startsWith("java.")).toList();
+    assertThat(offending).as("imports in dev.chime.cron outside java.*").isEmpty();
+  }
+
+  @Test
+  void cronEngine_neverReadsTheClock() {
+    List<String> offending =
+        sources("cron")
+            .filter(f -> read(f).matches("(?s).*\\b(Instant\\.now|Clock\\.system|"
+                + "System\\.currentTimeMillis|LocalDateTime\\.now|ZonedDateTime\\.now)\\b.*"))
+            .map(Path::toString)
+            .toList();
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
+  void rulesAreCheckedAgainstRealSources() {
+    assertThat(sources("cron").count()).isGreaterThan(10);
+    assertThat(imports("cli")).contains("picocli.CommandLine", "dev.chime.cron.CronExpression");
+  }
+
+  private static List<String> imports(String pkg) {
+    return sources(pkg)
+        .flatMap(f -> read(f).lines())
+        .map(IMPORT::matcher)
+        .filter(Matcher::find)
+        .map(m -> m.group(1))
+        .toList();
+  }
+
+  private static Stream<Path> sources(String pkg) {
+    try {
+      return Files.walk(MAIN.resolve(pkg)).filter(p -> p.toString().endsWith(".java")).toList()
+          .stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
