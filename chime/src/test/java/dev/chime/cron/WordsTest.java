@@ -93,7 +93,7 @@ class WordsTest {
           */20 1,5,9-11 * * *    | Every 20 minutes, during hours 1, 5 and 9 through 11, every day (UTC)
           0-10,30 9 * * *        | At minutes 0 through 10 and 30 past the hour, between 09:00 and 09:59, every day (UTC)
           """)
-  void describe_timesOfDay(String expression, String expected) {
+  void describe_timeOfDay_listsFewTimesAndNamesStepsAndWindows(String expression, String expected) {
     assertThat(words(expression)).isEqualTo(expected);
   }
 
@@ -129,7 +129,7 @@ class WordsTest {
           0 0 */5 * *      | At 00:00, on days 1, 6, 11, ..., 31 of the month (UTC)
           0 0 1-31 * *     | At 00:00, every day (UTC)
           """)
-  void describe_days(String expression, String expected) {
+  void describe_days_readAsDayNamesRangesAndDaysOfTheMonth(String expression, String expected) {
     assertThat(words(expression)).isEqualTo(expected);
   }
 
@@ -141,6 +141,9 @@ class WordsTest {
         .isEqualTo("At 00:00, on days 1 and 15 of the month or on Monday through Friday (UTC)");
     assertThat(words("0 0 1 * SAT,SUN"))
         .isEqualTo("At 00:00, on day 1 of the month or on Saturday or Sunday (UTC)");
+    assertThat(words("0 0 1-7 * 1"))
+        .as("not the first Monday: cron's OR rule")
+        .isEqualTo("At 00:00, on days 1 through 7 of the month or on Monday (UTC)");
     assertThat(words("0 12 13 * 5", Dialect.ISO))
         .isEqualTo("At 12:00, on day 13 of the month or on Saturday (UTC)");
   }
@@ -155,8 +158,6 @@ class WordsTest {
   void describe_stepInDayOfMonth_meansBothMustMatch() {
     assertThat(words("0 0 */2 * 1"))
         .isEqualTo("At 00:00, on odd-numbered days of the month, if that day is a Monday (UTC)");
-    assertThat(words("0 0 1-7 * 1-5"))
-        .isEqualTo("At 00:00, on days 1 through 7 of the month or on Monday through Friday (UTC)");
     assertThat(words("0 0 */7 * 1-5"))
         .isEqualTo(
             "At 00:00, on days 1, 8, 15, 22 and 29 of the month, if that day is a weekday"
@@ -195,7 +196,7 @@ class WordsTest {
           0 0/5 14,18 * * ?       | Every 5 minutes, between 14:00 and 14:59 and between 18:00 and 18:59, every day (UTC)
           0 15 10 ? * 6L 2026-2027 | At 10:15, on the last Friday of the month, in 2026 and 2027 (UTC)
           """)
-  void describe_quartzSpecials(String expression, String expected) {
+  void describe_quartzSpecials_readAsDaysOfTheMonthAndWeeks(String expression, String expected) {
     assertThat(words(expression, Dialect.QUARTZ)).isEqualTo(expected);
   }
 
@@ -212,7 +213,7 @@ class WordsTest {
           cron(30 6 ? * 2 2026,2028) | At 06:30, on Monday, in 2026 and 2028 (UTC)
           0 12 * * ? *               | At 12:00, every day (UTC)
           """)
-  void describe_aws(String expression, String expected) {
+  void describe_aws_readsLikeQuartz(String expression, String expected) {
     assertThat(words(expression, Dialect.AWS)).isEqualTo(expected);
   }
 
@@ -240,7 +241,7 @@ class WordsTest {
           0 0 12 1 * ? 2026/2  | QUARTZ | At 12:00, on day 1 of the month, in 2026, 2028, 2030, ..., 2098 (UTC)
           0 0 12 1 1,7 ? 2027,2029 | QUARTZ | At 12:00, on day 1 of the month, in January and July, in 2027 and 2029 (UTC)
           """)
-  void describe_monthsAndYears(String expression, Dialect dialect, String expected) {
+  void describe_monthsAndYears_followTheDays(String expression, Dialect dialect, String expected) {
     assertThat(words(expression, dialect)).isEqualTo(expected);
   }
 
