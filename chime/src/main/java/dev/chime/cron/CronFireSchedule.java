@@ -1,9 +1,7 @@
 package dev.chime.cron;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -130,8 +128,7 @@ final class CronFireSchedule implements FireSchedule {
   }
 
   private Optional<FireTime> fire(long instant, long wallMinute, FireTime.Adjustment adjustment) {
-    LocalDateTime scheduled = LocalDateTime.ofEpochSecond(wallMinute * 60, 0, ZoneOffset.UTC);
     return Optional.of(
-        new FireTime(Instant.ofEpochSecond(instant), timeline.zone(), scheduled, adjustment));
+        new FireTime(Instant.ofEpochSecond(instant), timeline.zone(), wallMinute, adjustment));
   }
 }

@@ -26,10 +26,11 @@ record DayRule(
     boolean either) {
 
   private static final long ALL_DAYS = 0xFFFF_FFFEL; // bits 1..31
+  private static final long REPEAT_EVERY_7_BITS = 0x0102_0408_1020_4081L; // bits 0, 7, …, 56
 
   /** Matching days of the month (bit d = day d) given its length and the weekday of its 1st. */
   long days(int length, int firstDow) {
-    long monthDays = ALL_DAYS & ((1L << (length + 1)) - 1);
+    long monthDays = (1L << (length + 1)) - 2;
     long dom = dayOfMonthPart(length, firstDow) & monthDays;
     long dow = dayOfWeekPart(length, firstDow) & monthDays;
     return either ? (dom | dow) : (dom & dow);
@@ -72,13 +73,10 @@ record DayRule(
 
   /** The days 1-31 that fall on a weekday in {@code dows}, for a month starting on firstDow. */
   static long weekPattern(int dows, int firstDow) {
-    long days = 0;
-    for (int d = 1; d <= 7; d++) {
-      if ((dows & (1 << ((firstDow + d - 1) % 7))) != 0) {
-        days |= (1L << d) | (1L << (d + 7)) | (1L << (d + 14)) | (1L << (d + 21)) | (1L << (d + 28));
-      }
-    }
-    return days & ALL_DAYS;
+    // dows repeated every 7 bits: bit i is set when weekday i % 7 is allowed; day d of the
+    // month is weekday (firstDow + d - 1) % 7.
+    long repeated = (dows & 0x7fL) * REPEAT_EVERY_7_BITS;
+    return ((repeated >>> firstDow) << 1) & ALL_DAYS;
   }
 
   /** Quartz's {@code W}: the Monday-to-Friday nearest to {@code day}, never leaving the month. */

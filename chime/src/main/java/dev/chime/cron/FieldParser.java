@@ -1,6 +1,8 @@
 package dev.chime.cron;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
  * the canonical one (day of week 0 = Sunday).
  */
 final class FieldParser {
-  private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
   private static final Pattern SPREAD = Pattern.compile("H(?:\\((\\w+)-(\\w+)\\))?");
   private static final Pattern LAST_DAY = Pattern.compile("L(?:-(\\d{1,2}))?");
   private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(\\d{1,2})W");
@@ -78,7 +79,7 @@ final class FieldParser {
 
   private void dayOfMonth(Element e, DayRuleBuilder b) {
     String t = e.text;
-    if (isQuartzLike()) {
+    if (isQuartzLike() && hasSpecialCharacter(t)) {
       if (t.equals("LW")) {
         b.lastWeekday = true;
         return;
@@ -105,13 +106,12 @@ final class FieldParser {
         return;
       }
     }
-    rejectSpecials(Field.DAY_OF_MONTH, e);
     b.domBits |= plain(Field.DAY_OF_MONTH, e);
   }
 
   private void dayOfWeek(Element e, DayRuleBuilder b) {
     String t = e.text;
-    if (isQuartzLike()) {
+    if (isQuartzLike() && hasSpecialCharacter(t)) {
       if (t.equals("L")) {
         b.dowBits |= 1 << 6; // a lone L is the last day of the week: Saturday
         return;
@@ -131,7 +131,6 @@ final class FieldParser {
         return;
       }
     }
-    rejectSpecials(Field.DAY_OF_WEEK, e);
     b.dowBits |= (int) plain(Field.DAY_OF_WEEK, e);
   }
 
@@ -147,15 +146,13 @@ final class FieldParser {
   }
 
   private Range range(Field field, Element e, int low, int high) {
-    String[] parts = e.text.split("/", -1);
-    if (parts.length > 2) {
+    int slash = e.text.indexOf('/');
+    boolean stepped = slash >= 0;
+    if (stepped && e.text.indexOf('/', slash + 1) >= 0) {
       throw error(field, e, "only one / is allowed in \"" + e.text + "\"");
     }
-    int step = 1;
-    if (parts.length == 2) {
-      step = step(field, e, parts[1], e.column + parts[0].length() + 1);
-    }
-    String base = parts[0];
+    int step = stepped ? step(field, e.text.substring(slash + 1), e.column + slash + 1) : 1;
+    String base = stepped ? e.text.substring(0, slash) : e.text;
     if (base.equals("*")) {
       return new Range(low, high, step);
     }
@@ -165,7 +162,7 @@ final class FieldParser {
     int dash = base.indexOf('-', 1);
     if (dash < 0) {
       int v = value(field, base, e.column, low, high);
-      return new Range(v, parts.length == 2 ? high : v, step);
+      return new Range(v, stepped ? high : v, step);
     }
     int from = value(field, base.substring(0, dash), e.column, low, high);
     String toText = base.substring(dash + 1);
@@ -182,8 +179,8 @@ final class FieldParser {
     return new Range(from, to, step);
   }
 
-  private int step(Field field, Element e, String text, int column) {
-    if (!NUMBER.matcher(text).matches() || Integer.parseInt(text) == 0) {
+  private int step(Field field, String text, int column) {
+    if (!isNumber(text) || Integer.parseInt(text) == 0) {
       throw parser.error(
           field, column, text, "step \"" + text + "\" must be a whole number of at least 1");
     }
@@ -217,7 +214,7 @@ final class FieldParser {
 
   private int value(Field field, String text, int column, int low, int high) {
     int v;
-    if (NUMBER.matcher(text).matches()) {
+    if (isNumber(text)) {
       v = Integer.parseInt(text);
     } else if (!field.names.isEmpty() && field.valueOfName(text) >= 0) {
       v = field == Field.DAY_OF_WEEK ? dialectDow(field.valueOfName(text)) : field.valueOfName(text);
@@ -296,7 +293,7 @@ final class FieldParser {
     if (t.equals("?")) {
       throw error(field, e, "? must stand alone, in day-of-month or day-of-week");
     }
-    if (SPECIAL.matcher(t).matches() && !isName(field, t)) {
+    if (hasSpecialCharacter(t) && SPECIAL.matcher(t).matches() && !isName(field, t)) {
       String hint =
           isQuartzLike()
               ? "L, W and # are not allowed in the " + field.label + " field"
@@ -305,22 +302,54 @@ final class FieldParser {
     }
   }
 
+  /** Digits only, at most four: cheaper than a regular expression on the parse path. */
+  private static boolean isNumber(String text) {
+    int n = text.length();
+    if (n == 0 || n > 4) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text could be one of Quartz's day specials, before any regular expression. */
+  private static boolean hasSpecialCharacter(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      switch (t.charAt(i)) {
+        case 'L', 'l', 'W', 'w', '#' -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
   private static boolean isName(Field field, String text) {
     return field.valueOfName(text) >= 0;
   }
 
-  private Element[] elements(Field field, CronParser.Token token) {
-    String[] parts = token.text().split(",", -1);
-    Element[] elements = new Element[parts.length];
-    int offset = 0;
-    for (int i = 0; i < parts.length; i++) {
-      if (parts[i].isEmpty()) {
-        throw parser.error(field, token.column() + offset, token.text(), "empty element in list");
+  private List<Element> elements(Field field, CronParser.Token token) {
+    String text = token.text();
+    List<Element> elements = new ArrayList<>(4);
+    int start = 0;
+    while (true) {
+      int comma = text.indexOf(',', start);
+      int end = comma < 0 ? text.length() : comma;
+      if (end == start) {
+        throw parser.error(field, token.column() + start, text, "empty element in list");
       }
-      elements[i] = new Element(parts[i], token.column() + offset);
-      offset += parts[i].length() + 1;
+      elements.add(new Element(text.substring(start, end), token.column() + start));
+      if (comma < 0) {
+        return elements;
+      }
+      start = comma + 1;
     }
-    return elements;
   }
 
   private CronParseException error(Field field, Element e, String reason) {

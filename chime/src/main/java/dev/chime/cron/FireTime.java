@@ -3,19 +3,17 @@ package dev.chime.cron;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 
 /**
- * One instant at which a schedule is due.
- *
- * @param instant when it fires
- * @param zone the schedule's zone
- * @param scheduled the wall time the expression names; differs from the local time of {@code
- *     instant} only when daylight saving moved the fire past a gap
- * @param adjustment what daylight saving did to this fire
+ * One instant at which a schedule is due: when it fires, the schedule's zone, the wall time the
+ * expression names, and what daylight saving did to it. Immutable. The wall time is kept as a
+ * number and turned into a {@link LocalDateTime} only when asked for, because computing fire
+ * times is the scheduler's hot path.
  */
-public record FireTime(
-    Instant instant, ZoneId zone, LocalDateTime scheduled, Adjustment adjustment) {
+public final class FireTime {
 
   /** What daylight saving did to a fire. */
   public enum Adjustment {
@@ -27,6 +25,56 @@ public record FireTime(
     SKIPPED
   }
 
+  /** {@link #scheduledMinute} when the wall time is simply the local time of the instant. */
+  private static final long LOCAL_TIME_OF_INSTANT = Long.MIN_VALUE;
+
+  private final Instant instant;
+  private final ZoneId zone;
+  private final long scheduledMinute;
+  private final Adjustment adjustment;
+
+  public FireTime(Instant instant, ZoneId zone, LocalDateTime scheduled, Adjustment adjustment) {
+    this(instant, zone, scheduled.toEpochSecond(ZoneOffset.UTC) / 60, adjustment);
+  }
+
+  FireTime(Instant instant, ZoneId zone, long scheduledEpochMinute, Adjustment adjustment) {
+    this.instant = Objects.requireNonNull(instant, "instant");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.scheduledMinute = scheduledEpochMinute;
+    this.adjustment = Objects.requireNonNull(adjustment, "adjustment");
+  }
+
+  /** A fire whose wall time is the local time of its instant (intervals). */
+  static FireTime atLocalTime(Instant instant, ZoneId zone) {
+    return new FireTime(instant, zone, LOCAL_TIME_OF_INSTANT, Adjustment.NONE);
+  }
+
+  /** When it fires. */
+  public Instant instant() {
+    return instant;
+  }
+
+  /** The schedule's zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The wall time the expression names; differs from the local time of {@link #instant()} only
+   * when daylight saving moved the fire past a gap.
+   */
+  public LocalDateTime scheduled() {
+    if (scheduledMinute == LOCAL_TIME_OF_INSTANT) {
+      return LocalDateTime.ofInstant(instant, zone);
+    }
+    return LocalDateTime.ofEpochSecond(scheduledMinute * 60, 0, ZoneOffset.UTC);
+  }
+
+  /** What daylight saving did to this fire. */
+  public Adjustment adjustment() {
+    return adjustment;
+  }
+
   /** The fire instant as a date-time in the schedule's zone. */
   public ZonedDateTime time() {
     return instant.atZone(zone);
@@ -35,5 +83,25 @@ public record FireTime(
   /** Whether this fire is recorded as skipped rather than delivered. */
   public boolean skipped() {
     return adjustment == Adjustment.SKIPPED;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FireTime other
+        && instant.equals(other.instant)
+        && zone.equals(other.zone)
+        && scheduled().equals(other.scheduled())
+        && adjustment == other.adjustment;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(instant, zone, adjustment);
+  }
+
+  @Override
+  public String toString() {
+    String s = "FireTime[" + time() + ", " + adjustment;
+    return adjustment == Adjustment.NONE ? s + "]" : s + ", scheduled " + scheduled() + "]";
   }
 }

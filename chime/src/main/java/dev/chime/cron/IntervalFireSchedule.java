@@ -1,7 +1,6 @@
 package dev.chime.cron;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -33,8 +32,6 @@ final class IntervalFireSchedule implements FireSchedule {
   }
 
   private FireTime fire(long epochSecond) {
-    Instant instant = Instant.ofEpochSecond(epochSecond);
-    return new FireTime(
-        instant, zone, LocalDateTime.ofInstant(instant, zone), FireTime.Adjustment.NONE);
+    return FireTime.atLocalTime(Instant.ofEpochSecond(epochSecond), zone);
   }
 }

@@ -20,6 +20,7 @@ record TimePattern(
   static final long NONE = Long.MIN_VALUE;
 
   private static final int CYCLE_YEARS = 400;
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   boolean matches(long epochMinute) {
     return nextAtOrAfter(epochMinute) == epochMinute;
@@ -35,6 +36,7 @@ record TimePattern(
     int day = Calendar.day(date);
     int hour = minuteOfDay / 60;
     int minute = minuteOfDay % 60;
+    long monthStart = epochDay - (day - 1); // epoch day of the month's 1st, or UNKNOWN
     int lastYear = year + CYCLE_YEARS;
     while (true) {
       int y = years.next(year);
@@ -47,6 +49,7 @@ record TimePattern(
         day = 1;
         hour = 0;
         minute = 0;
+        monthStart = UNKNOWN;
       }
       int m = nextBit(months, month);
       if (m < 0) {
@@ -55,6 +58,7 @@ record TimePattern(
         day = 1;
         hour = 0;
         minute = 0;
+        monthStart = UNKNOWN;
         continue;
       }
       if (m != month) {
@@ -62,14 +66,19 @@ record TimePattern(
         day = 1;
         hour = 0;
         minute = 0;
+        monthStart = UNKNOWN;
       }
-      long dayBits = days.days(Calendar.monthLength(year, month), Calendar.dayOfWeek(year, month, 1));
+      if (monthStart == UNKNOWN) {
+        monthStart = Calendar.epochDay(year, month, 1);
+      }
+      long dayBits = days.days(Calendar.monthLength(year, month), Calendar.dayOfWeek(monthStart));
       int d = nextBit(dayBits, day);
       if (d < 0) {
         month++;
         day = 1;
         hour = 0;
         minute = 0;
+        monthStart = UNKNOWN;
         continue; // month 13 finds no bit and moves to the next year
       }
       if (d != day) {
@@ -94,7 +103,7 @@ record TimePattern(
         minute = 0;
         continue;
       }
-      return Calendar.epochMinute(year, month, day, hour, mi);
+      return (monthStart + day - 1) * Calendar.MINUTES_PER_DAY + hour * 60L + mi;
     }
   }
 
@@ -108,6 +117,7 @@ record TimePattern(
     int day = Calendar.day(date);
     int hour = minuteOfDay / 60;
     int minute = minuteOfDay % 60;
+    long monthStart = epochDay - (day - 1); // epoch day of the month's 1st, or UNKNOWN
     int firstYear = year - CYCLE_YEARS;
     while (true) {
       int y = years.previous(year);
@@ -120,6 +130,7 @@ record TimePattern(
         day = 31;
         hour = 23;
         minute = 59;
+        monthStart = UNKNOWN;
       }
       int m = previousBit(months, month);
       if (m < 0) {
@@ -128,6 +139,7 @@ record TimePattern(
         day = 31;
         hour = 23;
         minute = 59;
+        monthStart = UNKNOWN;
         continue;
       }
       if (m != month) {
@@ -135,18 +147,23 @@ record TimePattern(
         day = 31;
         hour = 23;
         minute = 59;
+        monthStart = UNKNOWN;
+      }
+      if (monthStart == UNKNOWN) {
+        monthStart = Calendar.epochDay(year, month, 1);
       }
       int length = Calendar.monthLength(year, month);
       if (day > length) {
         day = length;
       }
-      long dayBits = days.days(length, Calendar.dayOfWeek(year, month, 1));
+      long dayBits = days.days(length, Calendar.dayOfWeek(monthStart));
       int d = previousBit(dayBits, day);
       if (d < 0) {
         month--;
         day = 31;
         hour = 23;
         minute = 59;
+        monthStart = UNKNOWN;
         continue; // month 0 finds no bit and moves to the previous year
       }
       if (d != day) {
@@ -171,7 +188,7 @@ record TimePattern(
         minute = 59;
         continue;
       }
-      return Calendar.epochMinute(year, month, day, hour, mi);
+      return (monthStart + day - 1) * Calendar.MINUTES_PER_DAY + hour * 60L + mi;
     }
   }
 

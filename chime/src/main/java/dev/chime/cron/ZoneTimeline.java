@@ -8,9 +8,10 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * A zone's offsets as a line of segments between transitions, with the segment last used kept so
- * that consecutive look-ups near the same time cost a comparison. The cache is a single reference
- * to an immutable segment, so racing threads at worst recompute it.
+ * A zone's offsets as a line of segments between transitions, with the few segments used last
+ * kept so that look-ups near the same times cost a comparison or two instead of a walk through
+ * the JDK's zone rules. Segments are immutable, so threads racing on the small cache at worst
+ * recompute one.
  */
 final class ZoneTimeline {
   /** A local time that does not exist (inside a gap). */
@@ -44,14 +45,19 @@ final class ZoneTimeline {
     }
   }
 
+  private static final int CACHED = 4; // a power of two
+
   private final ZoneId zone;
   private final ZoneRules rules;
-  private Segment last;
+  private final Segment[] recent = new Segment[CACHED];
+  private int nextSlot;
 
   ZoneTimeline(ZoneId zone) {
     this.zone = zone;
     this.rules = zone.getRules();
-    this.last = rules.isFixedOffset() ? fixed() : segmentAt(0);
+    if (rules.isFixedOffset()) {
+      recent[0] = fixed();
+    }
   }
 
   ZoneId zone() {
@@ -65,12 +71,13 @@ final class ZoneTimeline {
 
   /** The segment containing an instant. */
   Segment at(long epochSecond) {
-    Segment s = last;
-    if (s.contains(epochSecond)) {
-      return s;
+    for (Segment s : recent) {
+      if (s != null && s.contains(epochSecond)) {
+        return s;
+      }
     }
-    s = segmentAt(epochSecond);
-    last = s;
+    Segment s = segmentAt(epochSecond);
+    recent[nextSlot++ & (CACHED - 1)] = s;
     return s;
   }
 
@@ -92,9 +99,10 @@ final class ZoneTimeline {
    * {@link #GAP} when it does not exist.
    */
   long firstOccurrence(long localSecond) {
-    Segment s = last;
-    if (localSecond >= s.safeLocalStart && localSecond < s.safeLocalEnd) {
-      return localSecond - s.offset;
+    for (Segment s : recent) {
+      if (s != null && localSecond >= s.safeLocalStart && localSecond < s.safeLocalEnd) {
+        return localSecond - s.offset;
+      }
     }
     LocalDateTime local = LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC);
     ZoneOffsetTransition transition = rules.getTransition(local);
