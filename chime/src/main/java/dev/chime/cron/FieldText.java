@@ -1,6 +1,7 @@
 package dev.chime.cron;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,12 +26,31 @@ final class FieldText {
    * @param hi the highest value written
    * @param parseHi where {@code *} and {@code A/S} end when read back: 7 for posix day of week,
    *     whose 7 is Sunday again (folded to {@code lo})
-   * @param steps whether progressions are written with {@code /} (off for day of week: a list of
-   *     at most seven days reads better, and AWS has no {@code /} there)
+   * @param steps whether progressions are written with {@code /} (off for day of week: a list of at
+   *     most seven days reads better, and AWS has no {@code /} there)
    * @param starSteps whether {@link #free} may write {@code *}/{@code S} (AWS writes {@code 0/S})
+   * @param openSteps whether a progression to the end of the field is written {@code A/S} (Quartz,
+   *     AWS) rather than {@code A-B/S} (crontab: traditional cron needs the range)
    * @param names names from {@code lo}, or null for numbers
    */
-  record Shape(int lo, int hi, int parseHi, boolean steps, boolean starSteps, List<String> names) {
+  record Shape(
+      int lo,
+      int hi,
+      int parseHi,
+      boolean steps,
+      boolean starSteps,
+      boolean openSteps,
+      List<String> names) {
+    /** A numeric field whose progressions are written with {@code /}. */
+    static Shape numbers(int lo, int hi, boolean starSteps, boolean openSteps) {
+      return new Shape(lo, hi, hi, true, starSteps, openSteps, null);
+    }
+
+    /** Day of week, seven values from {@code lo}, written as lists and ranges. */
+    static Shape weekdays(int lo, int parseHi, List<String> names) {
+      return new Shape(lo, lo + 6, parseHi, false, false, false, names);
+    }
+
     int size() {
       return hi - lo + 1;
     }
@@ -43,7 +63,7 @@ final class FieldText {
     }
     if (shape.steps() && shape.starSteps() && values.length >= 2) {
       int step = values[1] - values[0];
-      if (values[0] == shape.lo() && same(starSet(step, shape), values)) {
+      if (values[0] == shape.lo() && Arrays.equals(starSet(step, shape), values)) {
         return "*/" + step;
       }
     }
@@ -59,9 +79,9 @@ final class FieldText {
   }
 
   /**
-   * Text that starts with {@code *}: {@code *}, or the longest {@code *}/{@code S} inside the
-   * values followed by the rest as a list; null when the values do not include {@code lo}, which
-   * every {@code *} element does.
+   * Text that starts with {@code *}: {@code *}, or the densest {@code *}/{@code S} inside the
+   * values followed by the rest ({@code *}/{@code 60,30} for minutes 0 and 30 at worst); null when
+   * the values do not include {@code lo}, which every {@code *} element does.
    */
   static String starred(int[] values, Shape shape) {
     if (values.length == shape.size()) {
@@ -98,7 +118,7 @@ final class FieldText {
       if (step >= 2 && isProgression(values, step)) {
         int first = values[0];
         int last = values[values.length - 1];
-        return last + step > shape.parseHi()
+        return shape.openSteps() && last + step > shape.parseHi()
             ? name(first, shape) + "/" + step
             : name(first, shape) + "-" + name(last, shape) + "/" + step;
       }
@@ -151,13 +171,9 @@ final class FieldText {
     return true;
   }
 
-  private static boolean same(int[] a, int[] b) {
-    return java.util.Arrays.equals(a, b);
-  }
-
   private static boolean contains(int[] values, int[] subset) {
     for (int v : subset) {
-      if (java.util.Arrays.binarySearch(values, v) < 0) {
+      if (Arrays.binarySearch(values, v) < 0) {
         return false;
       }
     }
@@ -165,8 +181,6 @@ final class FieldText {
   }
 
   private static int[] minus(int[] values, int[] remove) {
-    return java.util.Arrays.stream(values)
-        .filter(v -> java.util.Arrays.binarySearch(remove, v) < 0)
-        .toArray();
+    return Arrays.stream(values).filter(v -> Arrays.binarySearch(remove, v) < 0).toArray();
   }
 }

@@ -2,7 +2,10 @@ package dev.chime.cron;
 
 import java.util.List;
 
-/** What the {@link Translator} writes for: the four dialects and a Kubernetes CronJob. */
+/**
+ * What the {@link Translator} writes for: the four dialects and a Kubernetes CronJob. AWS writes
+ * steps as {@code 0/5}, as its documentation does; the others write {@code *}/{@code 5}.
+ */
 enum TranslationTarget {
   POSIX("posix", true, false),
   ISO("iso", true, false),
@@ -16,8 +19,10 @@ enum TranslationTarget {
 
   /** The name used in reasons. */
   final String label;
+
   /** Five fields where two restricted day fields mean either (no {@code ?}, no specials). */
   final boolean crontab;
+
   /** Day specials {@code L W #} and {@code ?}. */
   final boolean quartzLike;
 
@@ -36,43 +41,47 @@ enum TranslationTarget {
     };
   }
 
-  /** AWS documents its steps as {@code 0/5}; the others read {@code *}/{@code 5} as well. */
-  private boolean starSteps() {
-    return this != AWS;
-  }
-
   FieldText.Shape minute() {
-    return new FieldText.Shape(0, 59, 59, true, starSteps(), null);
+    return numbers(0, 59);
   }
 
   FieldText.Shape hour() {
-    return new FieldText.Shape(0, 23, 23, true, starSteps(), null);
+    return numbers(0, 23);
   }
 
   FieldText.Shape dayOfMonth() {
-    return new FieldText.Shape(1, 31, 31, true, starSteps(), null);
+    return numbers(1, 31);
   }
 
   FieldText.Shape month() {
-    return new FieldText.Shape(1, 12, 12, true, starSteps(), null);
+    return numbers(1, 12);
+  }
+
+  private FieldText.Shape numbers(int lo, int hi) {
+    return FieldText.Shape.numbers(lo, hi, this != AWS, quartzLike);
   }
 
   /** Day of week in this target's numbering; posix reads 7 as Sunday again. */
   FieldText.Shape dayOfWeek() {
     return switch (this) {
-      case POSIX, KUBERNETES -> new FieldText.Shape(0, 6, 7, false, false, null);
-      case ISO -> new FieldText.Shape(0, 6, 6, false, false, null);
-      case QUARTZ, AWS -> new FieldText.Shape(1, 7, 7, false, false, DAY_NAMES);
+      case POSIX, KUBERNETES -> FieldText.Shape.weekdays(0, 7, null);
+      case ISO -> FieldText.Shape.weekdays(0, 6, null);
+      case QUARTZ, AWS -> FieldText.Shape.weekdays(1, 7, DAY_NAMES);
     };
   }
 
   /** The year field, or null when the target has none. */
   FieldText.Shape year() {
     return switch (this) {
-      case QUARTZ -> new FieldText.Shape(Field.YEAR.min, 2099, 2099, true, false, null);
-      case AWS -> new FieldText.Shape(Field.YEAR.min, Field.YEAR.max, Field.YEAR.max, true, false, null);
+      case QUARTZ -> FieldText.Shape.numbers(Field.YEAR.min, 2099, false, true);
+      case AWS -> FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, true);
       default -> null;
     };
+  }
+
+  /** The year field as messages write it, ranges always closed. */
+  FieldText.Shape yearForWords() {
+    return FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, false);
   }
 
   /** A canonical day of week (0 = Sunday) in this target's numbering. */

@@ -8,16 +8,16 @@ import java.util.Arrays;
  * names become numbers (Quartz and AWS days of the week become SUN-SAT), and each field is written
  * compactly from its values ({@link FieldText}).
  *
- * <p>Exact means that the output, parsed in the target dialect, has the same values in every
- * field, the same days, and the same daylight-saving class: it follows the clock iff the source
- * does, which the text carries in whether the minute or hour field starts with {@code *}. A
- * clock-following schedule keeps a leading {@code *} ({@code *}/{@code 60,30} when nothing
- * more natural exists); a fixed-time schedule never has one ({@code 0-59}, {@code 0/2}).
+ * <p>Exact means that the output, parsed in the target dialect, has the same values in every field,
+ * the same days, and the same daylight-saving class: it follows the clock iff the source does,
+ * which the text carries in whether the minute or hour field starts with {@code *}. A
+ * clock-following schedule keeps a leading {@code *} ({@code *}/{@code 60,30} when nothing more
+ * natural exists); a fixed-time schedule never has one ({@code 0-59}, {@code 0/2}).
  *
- * <p>What cannot be said exactly fails with a {@link TranslationException} whose message says
- * why: a year field in posix, {@code L W #} outside Quartz and AWS, {@code L-n} in AWS, the
- * posix OR of the two day fields in Quartz or AWS, and an AND of two restricted day fields where
- * the target reads it as OR (see {@link TranslatorDays}).
+ * <p>What cannot be said exactly fails with a {@link TranslationException} whose message says why:
+ * a year field in posix, {@code L W #} outside Quartz and AWS, {@code L-n} in AWS, the posix OR of
+ * the two day fields in Quartz or AWS, and an AND of two restricted day fields where the target
+ * reads it as OR (see {@link TranslatorDays}).
  */
 final class Translator {
   private Translator() {}
@@ -27,8 +27,8 @@ final class Translator {
   }
 
   /**
-   * The five-field schedule for a Kubernetes CronJob, as robfig/cron reads it: posix fields, day
-   * of week 0-6, and two restricted day fields always either-or.
+   * The five-field schedule for a Kubernetes CronJob, as robfig/cron reads it: posix fields, day of
+   * week 0-6, and two restricted day fields always either-or.
    */
   static String toKubernetes(CronExpression cron) {
     return write(cron, TranslationTarget.KUBERNETES);
@@ -65,9 +65,7 @@ final class Translator {
       return new String[] {minute, starredHour};
     }
     // Unreachable from parsed text: a field that starts with * includes its minimum.
-    throw new TranslationException(
-        "the schedule follows the clock through daylight-saving changes, but neither its minute"
-            + " nor its hour field includes 0, so no " + t.label + " field can start with *");
+    throw new IllegalStateException("a clock-following schedule without minute 0 or hour 0");
   }
 
   /** The year field, null for every year, or the reason the target cannot say it. */
@@ -78,18 +76,21 @@ final class Translator {
     int[] values = years.toArray();
     FieldText.Shape shape = t.year();
     if (shape == null) {
-      FieldText.Shape any = TranslationTarget.AWS.year();
       throw new TranslationException(
-          "the year field (" + FieldText.fixed(values, any) + ") has no " + t.label
-              + " form; " + t.label + " schedules repeat every year");
+          "the year field (%s) has no %s form; %s schedules repeat every year"
+              .formatted(yearText(values), t.label, t.label));
     }
     int[] late = Arrays.stream(values).filter(y -> y > shape.hi()).toArray();
     if (late.length > 0) {
       throw new TranslationException(
-          "the years after " + shape.hi() + " (" + FieldText.fixed(late, TranslationTarget.AWS.year())
-              + ") have no " + t.label + " form; " + t.label + "'s year field ends at "
-              + shape.hi());
+          "the years after %d (%s) have no %s form; %s's year field ends at %d"
+              .formatted(shape.hi(), yearText(late), t.label, t.label, shape.hi()));
     }
     return FieldText.fixed(values, shape);
+  }
+
+  /** Years for a message, with explicit ranges ({@code 2100-2195/5}, not {@code 2100/5}). */
+  private static String yearText(int[] years) {
+    return FieldText.fixed(years, TranslationTarget.POSIX.yearForWords());
   }
 }

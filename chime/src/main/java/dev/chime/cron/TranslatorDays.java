@@ -1,6 +1,7 @@
 package dev.chime.cron;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,18 +10,29 @@ import java.util.List;
  * AND. Each target then has at most one way to say that:
  *
  * <ul>
- *   <li>crontab (posix, iso): OR when neither field starts with {@code *}, AND when one does; so
- *       an AND of two restricted fields needs one written as {@code *}/{@code S}[{@code ,rest}];
+ *   <li>crontab (posix, iso): OR when neither field starts with {@code *}, AND when one does; so an
+ *       AND of two restricted fields needs one written as {@code *}/{@code S}[{@code ,rest}];
  *   <li>Kubernetes (robfig/cron): as posix, but {@code *}/{@code S} counts as restricted, so there
  *       is no AND of two restricted fields;
- *   <li>Quartz and AWS: one field must be {@code ?}, so neither OR nor AND of two restricted fields.
+ *   <li>Quartz and AWS: one field must be {@code ?}, so neither OR nor AND of two restricted
+ *       fields.
  * </ul>
  */
 final class TranslatorDays {
   private static final long ALL_DOM = 0xFFFF_FFFEL; // bits 1..31
   private static final int ALL_DOW = 0x7f;
 
-  private enum Kind { ALL, DAY_OF_MONTH, DAY_OF_WEEK, OR, AND }
+  /** English day names, 0 = Sunday. */
+  static final List<String> DAY_WORDS =
+      List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
+
+  private enum Kind {
+    ALL,
+    DAY_OF_MONTH,
+    DAY_OF_WEEK,
+    OR,
+    AND
+  }
 
   private final Dialect source;
   private final Kind kind;
@@ -81,9 +93,9 @@ final class TranslatorDays {
   private String[] either(TranslationTarget t) {
     if (t.quartzLike) {
       throw new TranslationException(
-          "the " + source.id() + " OR of day-of-month and day-of-week (fires on " + domWords()
-              + " and on every " + dowWords(" and ") + ") has no " + t.label + " form; "
-              + t.label + " needs ? in one of them");
+          "the %s OR of day-of-month and day-of-week (fires on %s and on every %s) has no %s form;"
+                  .formatted(source.id(), domWords(), dowWords(" and "), t.label)
+              + " %s needs ? in one of them".formatted(t.label));
     }
     requirePlain(t);
     return new String[] {
@@ -93,15 +105,16 @@ final class TranslatorDays {
 
   private String[] both(TranslationTarget t) {
     String meaning =
-        "the AND of day-of-month and day-of-week (fires on " + domWords() + " when it falls on "
-            + dowWords(" or ") + ") has no " + t.label + " form";
+        "the AND of day-of-month and day-of-week (fires on %s when it falls on %s) has no %s form"
+            .formatted(domWords(), dowWords(" or "), t.label);
     if (t.quartzLike) {
       throw new TranslationException(meaning + "; " + t.label + " needs ? in one of them");
     }
     if (t == TranslationTarget.KUBERNETES) {
       throw new TranslationException(
-          meaning + ": Kubernetes reads two restricted day fields as either-or, and only a bare"
-              + " * leaves a field unrestricted");
+          meaning
+              + ": Kubernetes reads two restricted day fields as either-or, and only a bare *"
+              + " leaves a field unrestricted");
     }
     requirePlain(t);
     String dom = FieldText.starred(domValues(), t.dayOfMonth());
@@ -112,10 +125,13 @@ final class TranslatorDays {
     if (dow != null) {
       return new String[] {FieldText.free(domValues(), t.dayOfMonth()), dow};
     }
+    String firstDay = DAY_WORDS.get(t == TranslationTarget.ISO ? 1 : 0);
     throw new TranslationException(
-        meaning + ": " + t.label + " reads two restricted day fields as either-or unless one"
-            + " starts with *, and a field starting with * always includes the 1st (day-of-month)"
-            + " or " + DAY_WORDS.get(t == TranslationTarget.ISO ? 1 : 0) + " (day-of-week)");
+        meaning
+            + (": %s reads two restricted day fields as either-or unless one starts with *, and a"
+                    + " field starting with * always includes the 1st (day-of-month) or %s"
+                    + " (day-of-week)")
+                .formatted(t.label, firstDay));
   }
 
   private String dayOfMonth(TranslationTarget t) {
@@ -163,7 +179,9 @@ final class TranslatorDays {
     String text = String.join(",", parts);
     if (t == TranslationTarget.AWS && nthDowBits != 0 && parts.size() > 1) {
       throw new TranslationException(
-          "day-of-week " + text + " has no AWS form: AWS accepts # only as the single element"
+          "day-of-week "
+              + text
+              + " has no AWS form: AWS accepts # only as the single element"
               + " of day-of-week");
     }
     return text;
@@ -187,8 +205,8 @@ final class TranslatorDays {
       int d = bit / 5;
       int k = bit % 5 + 1;
       special =
-          (d + 1) + "#" + k + " (the " + TranslatorWords.nth(k) + " " + DAY_WORDS.get(d)
-              + " of the month)";
+          "%d#%d (the %s %s of the month)"
+              .formatted(d + 1, k, TranslatorWords.nth(k), DAY_WORDS.get(d));
     }
     if (special != null) {
       throw new TranslationException(special + " has no " + t.label + " form");
@@ -200,7 +218,7 @@ final class TranslatorDays {
   }
 
   private int[] dowValues(TranslationTarget t) {
-    return java.util.Arrays.stream(FieldText.values(dowBits, 0, 6)).map(t::dow).sorted().toArray();
+    return Arrays.stream(FieldText.values(dowBits, 0, 6)).map(t::dow).sorted().toArray();
   }
 
   private String domWords() {
@@ -210,7 +228,4 @@ final class TranslatorDays {
   private String dowWords(String conjunction) {
     return TranslatorWords.weekdays(FieldText.values(dowBits, 0, 6), conjunction);
   }
-
-  static final List<String> DAY_WORDS =
-      List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
 }

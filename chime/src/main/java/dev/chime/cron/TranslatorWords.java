@@ -14,7 +14,11 @@ final class TranslatorWords {
     if (offset == 0) {
       return "L (the last day of the month)";
     }
-    return "L-" + offset + " (" + offset + (offset == 1 ? " day" : " days")
+    return "L-"
+        + offset
+        + " ("
+        + offset
+        + (offset == 1 ? " day" : " days")
         + " before the last day of the month)";
   }
 
@@ -44,12 +48,17 @@ final class TranslatorWords {
    */
   static String days(int[] days) {
     if (days.length >= 3 && days[1] - days[0] >= 2 && isProgression(days)) {
-      return "every " + ordinal(days[1] - days[0]) + " day from the " + ordinal(days[0])
-          + " to the " + ordinal(days[days.length - 1]);
+      return "every "
+          + ordinal(days[1] - days[0])
+          + " day from the "
+          + ordinal(days[0])
+          + " to the "
+          + ordinal(days[days.length - 1]);
     }
     List<String> parts = new ArrayList<>();
     for (int[] run : runs(days)) {
-      parts.add(run[1] - run[0] >= 2 ? ordinal(run[0]) + " to " + ordinal(run[1]) : ordinal(run[0]));
+      parts.add(
+          run[1] - run[0] >= 2 ? ordinal(run[0]) + " to " + ordinal(run[1]) : ordinal(run[0]));
       if (run[1] - run[0] == 1) {
         parts.add(ordinal(run[1]));
       }

@@ -43,10 +43,11 @@ class TranslatorTest {
           quartz | 0 0 12 ? * 2#1,2#2,2#3,2#4,2#5 | 0 12 * * 1 | 0 12 * * 0 | 0 0 12 ? * MON | cron(0 12 ? * MON *) | 0 12 * * 1
           # fixed time versus following the clock (SPEC 2.5)
           posix  | 0 */2 * * *     | 0 */2 * * *   | 0 */2 * * *   | 0 0 */2 * * ?       | cron(0 */2 * * ? *)     | 0 */2 * * *
-          posix  | 0 0-22/2 * * *  | 0 0/2 * * *   | 0 0/2 * * *   | 0 0 0/2 * * ?       | cron(0 0/2 * * ? *)     | 0 0/2 * * *
-          quartz | 0 0 0/2 * * ?   | 0 0/2 * * *   | 0 0/2 * * *   | 0 0 0/2 * * ?       | cron(0 0/2 * * ? *)     | 0 0/2 * * *
+          posix  | 0 0-22/2 * * *  | 0 0-22/2 * * * | 0 0-22/2 * * * | 0 0 0/2 * * ?     | cron(0 0/2 * * ? *)     | 0 0-22/2 * * *
+          quartz | 0 0 0/2 * * ?   | 0 0-22/2 * * * | 0 0-22/2 * * * | 0 0 0/2 * * ?     | cron(0 0/2 * * ? *)     | 0 0-22/2 * * *
           posix  | */15 2 * * *    | */15 2 * * *  | */15 2 * * *  | 0 */15 2 * * ?      | cron(*/15 2 * * ? *)    | */15 2 * * *
-          posix  | 0,15,30,45 2 * * * | 0/15 2 * * * | 0/15 2 * * * | 0 0/15 2 * * ?     | cron(0/15 2 * * ? *)    | 0/15 2 * * *
+          posix  | 0,15,30,45 2 * * * | 0-45/15 2 * * * | 0-45/15 2 * * * | 0 0/15 2 * * ?  | cron(0/15 2 * * ? *)    | 0-45/15 2 * * *
+          posix  | 5-59/10 1-3 * * * | 5-55/10 1-3 * * * | 5-55/10 1-3 * * * | 0 5/10 1-3 * * ? | cron(5/10 1-3 * * ? *) | 5-55/10 1-3 * * *
           posix  | 0-59 0-23 * * * | 0-59 0-23 * * * | 0-59 0-23 * * * | 0 0-59 0-23 * * ? | cron(0-59 0-23 * * ? *) | 0-59 0-23 * * *
           posix  | * * * * *       | * * * * *     | * * * * *     | 0 * * * * ?         | cron(* * * * ? *)       | * * * * *
           posix  | */60,30 9 * * * | */30 9 * * *  | */30 9 * * *  | 0 */30 9 * * ?      | cron(*/30 9 * * ? *)    | */30 9 * * *
@@ -69,7 +70,13 @@ class TranslatorTest {
           aws    | cron(0 12 * * ? 2030-2090/5) | - | -             | 0 0 12 * * ? 2030-2090/5 | cron(0 12 * * ? 2030-2090/5) | -
           """)
   void translatesBetweenEveryPair(
-      String dialect, String source, String posix, String iso, String quartz, String aws, String k8s) {
+      String dialect,
+      String source,
+      String posix,
+      String iso,
+      String quartz,
+      String aws,
+      String k8s) {
     CronExpression cron = CronExpression.parse(source, Dialect.named(dialect));
     expect(cron, Dialect.POSIX, posix);
     expect(cron, Dialect.ISO, iso);
@@ -140,7 +147,8 @@ class TranslatorTest {
 
   @Test
   void normalisesInItsOwnDialect_resolvingTheSpreadMinute() {
-    CronExpression nightly = CronExpression.parse("H 2 * * *", Dialect.POSIX, "billing/nightly-sync");
+    CronExpression nightly =
+        CronExpression.parse("H 2 * * *", Dialect.POSIX, "billing/nightly-sync");
     String posix = nightly.translate(Dialect.POSIX);
     assertThat(posix).matches("\\d{1,2} 2 \\* \\* \\*");
     int minute = Integer.parseInt(posix.split(" ")[0]);
@@ -168,7 +176,9 @@ class TranslatorTest {
     String translated = cron.translate(target);
     assertThat(translated).as("%s to %s", cron, target).isEqualTo(expected);
     CronExpression back = CronExpression.parse(translated, target);
-    assertThat(sameSchedule(back.pattern(), cron.pattern())).as("%s parsed back", translated).isTrue();
+    assertThat(sameSchedule(back.pattern(), cron.pattern()))
+        .as("%s parsed back", translated)
+        .isTrue();
   }
 
   /** Same values in every field, same daylight-saving class, and the same days in every month. */
