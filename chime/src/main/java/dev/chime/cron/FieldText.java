@@ -31,6 +31,8 @@ final class FieldText {
    * @param starSteps whether {@link #free} may write {@code *}/{@code S} (AWS writes {@code 0/S})
    * @param openSteps whether a progression to the end of the field is written {@code A/S} (Quartz,
    *     AWS) rather than {@code A-B/S} (crontab: traditional cron needs the range)
+   * @param maxStep the largest step the dialect accepts (cronie: the field's size; Quartz: one
+   *     less, so {@code *}/{@code 60} is refused there)
    * @param names names from {@code lo}, or null for numbers
    */
   record Shape(
@@ -40,15 +42,16 @@ final class FieldText {
       boolean steps,
       boolean starSteps,
       boolean openSteps,
+      int maxStep,
       List<String> names) {
     /** A numeric field whose progressions are written with {@code /}. */
-    static Shape numbers(int lo, int hi, boolean starSteps, boolean openSteps) {
-      return new Shape(lo, hi, hi, true, starSteps, openSteps, null);
+    static Shape numbers(int lo, int hi, boolean starSteps, boolean openSteps, int maxStep) {
+      return new Shape(lo, hi, hi, true, starSteps, openSteps, maxStep, null);
     }
 
     /** Day of week, seven values from {@code lo}, written as lists and ranges. */
     static Shape weekdays(int lo, int parseHi, List<String> names) {
-      return new Shape(lo, lo + 6, parseHi, false, false, false, names);
+      return new Shape(lo, lo + 6, parseHi, false, false, false, parseHi - lo + 1, names);
     }
 
     int size() {
@@ -80,8 +83,9 @@ final class FieldText {
 
   /**
    * Text that starts with {@code *}: {@code *}, or the densest {@code *}/{@code S} inside the
-   * values followed by the rest ({@code *}/{@code 60,30} for minutes 0 and 30 at worst); null when
-   * the values do not include {@code lo}, which every {@code *} element does.
+   * values followed by the rest ({@code *}/{@code 60,30} for minutes 0 and 30 in posix); null when
+   * there is none: the values lack {@code lo}, which every {@code *} element includes, or only a
+   * step larger than {@link Shape#maxStep} would do.
    */
   static String starred(int[] values, Shape shape) {
     if (values.length == shape.size()) {
@@ -90,13 +94,14 @@ final class FieldText {
     if (values.length == 0 || values[0] != shape.lo()) {
       return null;
     }
-    for (int step = 2; ; step++) {
+    for (int step = 2; step <= shape.maxStep(); step++) {
       int[] star = starSet(step, shape);
       if (contains(values, star)) {
         int[] rest = minus(values, star);
         return "*/" + step + (rest.length == 0 ? "" : "," + compact(rest, shape));
       }
     }
+    return null;
   }
 
   /** The values of {@code *}/{@code step} read back in this shape (ends in {@code {lo}}). */

@@ -57,8 +57,10 @@ enum TranslationTarget {
     return numbers(1, 12);
   }
 
+  /** Quartz refuses a step as large as the field ({@code *}/{@code 60}); cronie accepts it. */
   private FieldText.Shape numbers(int lo, int hi) {
-    return FieldText.Shape.numbers(lo, hi, this != AWS, quartzLike);
+    int size = hi - lo + 1;
+    return FieldText.Shape.numbers(lo, hi, this != AWS, quartzLike, quartzLike ? size - 1 : size);
   }
 
   /** Day of week in this target's numbering; posix reads 7 as Sunday again. */
@@ -73,15 +75,15 @@ enum TranslationTarget {
   /** The year field, or null when the target has none. */
   FieldText.Shape year() {
     return switch (this) {
-      case QUARTZ -> FieldText.Shape.numbers(Field.YEAR.min, 2099, false, true);
-      case AWS -> FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, true);
+      case QUARTZ -> FieldText.Shape.numbers(Field.YEAR.min, 2099, false, true, 0);
+      case AWS -> FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, true, 0);
       default -> null;
     };
   }
 
   /** The year field as messages write it, ranges always closed. */
   FieldText.Shape yearForWords() {
-    return FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, false);
+    return FieldText.Shape.numbers(Field.YEAR.min, Field.YEAR.max, false, false, 0);
   }
 
   /** A canonical day of week (0 = Sunday) in this target's numbering. */

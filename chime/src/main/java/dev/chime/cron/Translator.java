@@ -64,8 +64,17 @@ final class Translator {
     if (starredHour != null) {
       return new String[] {minute, starredHour};
     }
-    // Unreachable from parsed text: a field that starts with * includes its minimum.
-    throw new IllegalStateException("a clock-following schedule without minute 0 or hour 0");
+    throw new TranslationException(
+        ("the schedule follows the clock through daylight-saving changes (its minute or hour"
+                + " field starts with *), and no %s minute or hour field starting with * gives"
+                + " minutes %s at hours %s; %s steps stop at %d minutes and %d hours")
+            .formatted(
+                t.label,
+                FieldText.fixed(minutes, t.minute()),
+                FieldText.fixed(hours, t.hour()),
+                t.label,
+                t.minute().maxStep(),
+                t.hour().maxStep()));
   }
 
   /** The year field, null for every year, or the reason the target cannot say it. */

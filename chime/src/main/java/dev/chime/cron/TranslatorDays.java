@@ -158,7 +158,7 @@ final class TranslatorDays {
     if (lastWeekday) {
       parts.add("LW");
     }
-    return String.join(",", parts);
+    return alone(parts, domBits != 0, t, "day-of-month", "L, L-n, nW and LW");
   }
 
   private String dayOfWeek(TranslationTarget t) {
@@ -176,13 +176,22 @@ final class TranslatorDays {
     for (int bit : FieldText.values(nthDowBits, 0, 34)) {
       parts.add(t.dow(bit / 5) + "#" + (bit % 5 + 1));
     }
+    return alone(parts, dowBits != 0, t, "day-of-week", "nL and n#k");
+  }
+
+  /**
+   * The elements of a Quartz or AWS day field, refused when a special shares the field: Quartz
+   * documents L and W as single-day only and rejects nL and # in lists, and AWS allows a single #
+   * ("3#1,6#3" is invalid).
+   */
+  private static String alone(
+      List<String> parts, boolean plain, TranslationTarget t, String field, String specials) {
     String text = String.join(",", parts);
-    if (t == TranslationTarget.AWS && nthDowBits != 0 && parts.size() > 1) {
+    boolean special = parts.size() > (plain ? 1 : 0);
+    if (special && parts.size() > 1) {
       throw new TranslationException(
-          "day-of-week "
-              + text
-              + " has no AWS form: AWS accepts # only as the single element"
-              + " of day-of-week");
+          "%s %s has no %s form: %s accepts %s only alone in %s"
+              .formatted(field, text, t.label, t.label, specials, field));
     }
     return text;
   }

@@ -48,8 +48,26 @@ final class TranslatorFailures {
     if (t == TranslationTarget.AWS && d.lastDayOffset() > 0) {
       reasons.add("L-\\d+ \\(.*\\) has no AWS form; AWS accepts L but not L-n");
     }
-    if (t == TranslationTarget.AWS && d.nthDowBits() != 0) {
-      reasons.add("day-of-week .* has no AWS form: AWS accepts # only as the single element.*");
+    int domPlain = d.domBits() != 0 ? 1 : 0;
+    int domElements =
+        domPlain
+            + (d.lastDayOffset() >= 0 ? 1 : 0)
+            + Long.bitCount(d.nearestWeekdayBits())
+            + (d.lastWeekday() ? 1 : 0);
+    int dowPlain = d.dowBits() != 0 ? 1 : 0;
+    int dowElements = dowPlain + Integer.bitCount(d.lastDowBits()) + Long.bitCount(d.nthDowBits());
+    if (t.quartzLike
+        && (domElements > domPlain && domElements > 1
+            || dowElements > dowPlain && dowElements > 1)) {
+      reasons.add(
+          "day-of-(month|week) .* has no %s form: %s accepts .* only alone in day-of-(month|week)"
+              .formatted(t.label, t.label));
+    }
+    boolean fullTime = p.minutes() == (1L << 60) - 1 || p.hours() == (1L << 24) - 1;
+    if (t.quartzLike && p.followsClock() && !fullTime) {
+      reasons.add(
+          "the schedule follows the clock .* %s steps stop at 59 minutes and 23 hours"
+              .formatted(t.label));
     }
     return reasons.isEmpty() ? "(?!)" : "(?s)(" + String.join(")|(", reasons) + ")";
   }

@@ -51,17 +51,17 @@ class TranslatorTest {
           posix  | 0-59 0-23 * * * | 0-59 0-23 * * * | 0-59 0-23 * * * | 0 0-59 0-23 * * ? | cron(0-59 0-23 * * ? *) | 0-59 0-23 * * *
           posix  | * * * * *       | * * * * *     | * * * * *     | 0 * * * * ?         | cron(* * * * ? *)       | * * * * *
           posix  | */60,30 9 * * * | */30 9 * * *  | */30 9 * * *  | 0 */30 9 * * ?      | cron(*/30 9 * * ? *)    | */30 9 * * *
-          posix  | */60,20 9 * * * | */60,20 9 * * * | */60,20 9 * * * | 0 */60,20 9 * * ? | cron(*/60,20 9 * * ? *) | */60,20 9 * * *
-          posix  | 5 */24,3 * * *  | 5 */24,3 * * * | 5 */24,3 * * * | 0 5 */24,3 * * ?  | cron(5 */24,3 * * ? *)  | 5 */24,3 * * *
+          posix  | */60,20 9 * * * | */60,20 9 * * * | */60,20 9 * * * | -                 | -                       | */60,20 9 * * *
+          posix  | 5 */24,3 * * *  | 5 */24,3 * * * | 5 */24,3 * * * | -                 | -                       | 5 */24,3 * * *
           posix  | 0 9-17 * * 1-5  | 0 9-17 * * 1-5 | 0 9-17 * * 0-4 | 0 0 9-17 ? * MON-FRI | cron(0 9-17 ? * MON-FRI *) | 0 9-17 * * 1-5
           # Quartz and AWS specials
           quartz | 0 0 12 L * ?    | -             | -             | 0 0 12 L * ?        | cron(0 12 L * ? *)      | -
           quartz | 0 0 12 L-3 * ?  | -             | -             | 0 0 12 L-3 * ?      | -                       | -
           quartz | 0 0 12 LW * ?   | -             | -             | 0 0 12 LW * ?       | cron(0 12 LW * ? *)     | -
           quartz | 0 0 12 15W * ?  | -             | -             | 0 0 12 15W * ?      | cron(0 12 15W * ? *)    | -
-          quartz | 0 0 12 1,15,L * ? | -           | -             | 0 0 12 1,15,L * ?   | cron(0 12 1,15,L * ? *) | -
+          quartz | 0 0 12 1,15,L * ? | -           | -             | -                   | -                       | -
           quartz | 0 0 12 ? * 6L   | -             | -             | 0 0 12 ? * 6L       | cron(0 12 ? * 6L *)     | -
-          quartz | 0 0 12 ? * 2#1,6#3 | -          | -             | 0 0 12 ? * 2#1,6#3  | -                       | -
+          quartz | 0 0 12 ? * 2#1,6#3 | -          | -             | -                   | -                       | -
           quartz | 0 0 12 ? * MON,2#1 | 0 12 * * 1 | 0 12 * * 0    | 0 0 12 ? * MON      | cron(0 12 ? * MON *)    | 0 12 * * 1
           # years
           quartz | 0 0 12 * * ? 2026 | -           | -             | 0 0 12 * * ? 2026   | cron(0 12 * * ? 2026)   | -
@@ -109,7 +109,10 @@ class TranslatorTest {
           quartz | 0 0 12 15W * ?        | posix  | 15W (the weekday nearest the 15th) has no posix form
           aws    | cron(0 12 ? * 6L *)   | posix  | 6L (the last Friday of the month) has no posix form
           quartz | 0 0 0 ? * 2#1         | posix  | 2#1 (the first Monday of the month) has no posix form
-          quartz | 0 0 12 ? * 2#1,6#3    | aws    | day-of-week 2#1,6#3 has no AWS form: AWS accepts # only as the single element of day-of-week
+          quartz | 0 0 12 ? * 2#1,6#3    | aws    | day-of-week 2#1,6#3 has no AWS form: AWS accepts nL and n#k only alone in day-of-week
+          quartz | 0 0 12 ? * MON,6L     | quartz | day-of-week MON,6L has no Quartz form: Quartz accepts nL and n#k only alone in day-of-week
+          quartz | 0 0 12 1,15,L * ?     | quartz | day-of-month 1,15,L has no Quartz form: Quartz accepts L, L-n, nW and LW only alone in day-of-month
+          posix  | */60,20 9 * * *       | quartz | the schedule follows the clock through daylight-saving changes (its minute or hour field starts with *), and no Quartz minute or hour field starting with * gives minutes 0,20 at hours 9; Quartz steps stop at 59 minutes and 23 hours
           quartz | 0 0 12 * * ? 2026     | posix  | the year field (2026) has no posix form; posix schedules repeat every year
           aws    | cron(0 12 * * ? 2026-2030) | k8s | the year field (2026-2030) has no Kubernetes form; Kubernetes schedules repeat every year
           aws    | cron(0 12 * * ? 2090-2110) | quartz | the years after 2099 (2100-2110) have no Quartz form; Quartz's year field ends at 2099
