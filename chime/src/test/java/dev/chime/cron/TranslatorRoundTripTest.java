@@ -74,6 +74,11 @@ class TranslatorRoundTripTest {
             .matches(TranslatorFailures.allowed(source.pattern(), target));
         continue;
       }
+      if (target == TranslationTarget.QUARTZ) {
+        assertThat(org.quartz.CronExpression.isValidExpression(text))
+            .as("real Quartz accepts %s (from %s)", text, c.text())
+            .isTrue();
+      }
       CronExpression back = CronExpression.parse(text, dialect(target));
       assertThat(TranslatorTest.sameSchedule(back.pattern(), source.pattern()))
           .as("%s %s to %s: %s", c.dialect(), c.text(), target, text)

@@ -178,6 +178,11 @@ class TranslatorTest {
     }
     String translated = cron.translate(target);
     assertThat(translated).as("%s to %s", cron, target).isEqualTo(expected);
+    if (target == Dialect.QUARTZ) {
+      assertThat(org.quartz.CronExpression.isValidExpression(translated))
+          .as("real Quartz accepts %s", translated)
+          .isTrue();
+    }
     CronExpression back = CronExpression.parse(translated, target);
     assertThat(sameSchedule(back.pattern(), cron.pattern()))
         .as("%s parsed back", translated)
