@@ -84,7 +84,7 @@ final class CronFireSchedule implements FireSchedule {
       } else {
         long gapEnd = timeline.gapEnd(wall * 60);
         if (gapEnd != ZoneTimeline.GAP && gapEnd > after) {
-          return gapFire(gapEnd, wall);
+          return gapFire(gapEnd);
         }
       }
       wall = pattern.nextAtOrAfter(wall + 1);
@@ -105,7 +105,7 @@ final class CronFireSchedule implements FireSchedule {
       } else {
         long gapEnd = timeline.gapEnd(wall * 60);
         if (gapEnd != ZoneTimeline.GAP && gapEnd <= atOrBefore) {
-          return gapFire(gapEnd, wall);
+          return gapFire(gapEnd);
         }
       }
       wall = pattern.previousAtOrBefore(wall - 1);
@@ -114,17 +114,20 @@ final class CronFireSchedule implements FireSchedule {
   }
 
   /**
-   * A fire at the end of a gap for a wall time inside it. When the wall time just after the gap
-   * matches too, the two collapse into that real fire.
+   * A fire at the end of a gap for the wall times inside it. When the wall time just after the
+   * gap matches too, they collapse into that real fire; otherwise the fire names the first
+   * missing wall time, whichever direction found it.
    */
-  private Optional<FireTime> gapFire(long gapEnd, long missingWall) {
+  private Optional<FireTime> gapFire(long gapEnd) {
     long wallAtEnd = gapEnd + timeline.at(gapEnd).offset();
     if (wallAtEnd % 60 == 0 && pattern.matches(wallAtEnd / 60)) {
       return fire(gapEnd, wallAtEnd / 60, FireTime.Adjustment.NONE);
     }
+    long gapStart = gapEnd + timeline.at(gapEnd - 1).offset();
+    long firstMissing = pattern.nextAtOrAfter(Math.ceilDiv(gapStart, 60));
     FireTime.Adjustment adjustment =
         gapPolicy == DstGap.SKIP ? FireTime.Adjustment.SKIPPED : FireTime.Adjustment.SHIFTED;
-    return fire(gapEnd, missingWall, adjustment);
+    return fire(gapEnd, firstMissing, adjustment);
   }
 
   private Optional<FireTime> fire(long instant, long wallMinute, FireTime.Adjustment adjustment) {

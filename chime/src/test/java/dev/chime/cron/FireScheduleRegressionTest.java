@@ -1,0 +1,28 @@
+package dev.chime.cron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** Literal cases for engine bugs found by the property, differential and fuzz tests. */
+class FireScheduleRegressionTest {
+  private static final ZoneId DENVER = ZoneId.of("America/Denver");
+
+  @Test
+  void nextAndPrevious_nameTheFirstMissingWallTime_whenSeveralCollapseAtGapEnd() {
+    // 02:00 and 02:30 do not exist on 2026-03-08 in Denver; both fire once at 03:00 MDT.
+    FireSchedule schedule = CronExpression.parse("0,30 2 * * *").in(DENVER);
+    FireTime expected =
+        new FireTime(
+            Instant.parse("2026-03-08T09:00:00Z"),
+            DENVER,
+            LocalDateTime.parse("2026-03-08T02:00"),
+            FireTime.Adjustment.SHIFTED);
+
+    assertThat(schedule.next(Instant.parse("2026-03-08T08:00:00Z"))).contains(expected);
+    assertThat(schedule.previous(Instant.parse("2026-03-08T09:00:01Z"))).contains(expected);
+  }
+}
