@@ -167,8 +167,11 @@ final class FieldParser {
     int from = value(field, base.substring(0, dash), e.column, low, high);
     String toText = base.substring(dash + 1);
     int to = value(field, toText, e.column + dash + 1, low, high);
-    if (field == Field.DAY_OF_WEEK && dialect == Dialect.POSIX && toText.equalsIgnoreCase("SUN")) {
-      to = 7; // FRI-SUN reads as 5-7
+    if (field == Field.DAY_OF_WEEK
+        && dialect == Dialect.POSIX
+        && toText.equalsIgnoreCase("SUN")
+        && from > 0) {
+      to = 7; // FRI-SUN reads as 5-7; SUN-SUN stays Sunday
     }
     if (to < from) {
       throw error(

@@ -25,4 +25,15 @@ class FireScheduleRegressionTest {
     assertThat(schedule.next(Instant.parse("2026-03-08T08:00:00Z"))).contains(expected);
     assertThat(schedule.previous(Instant.parse("2026-03-08T09:00:01Z"))).contains(expected);
   }
+
+  @Test
+  void sunToSun_isSundayOnly() {
+    // A range ending in the name SUN reads as ending at 7 (FRI-SUN = 5-7), but not from Sunday.
+    FireSchedule schedule = CronExpression.parse("0 0 * * SUN-SUN").in(ZoneId.of("UTC"));
+
+    assertThat(schedule.fireTimes(Instant.parse("2026-01-01T00:00:00Z")).limit(2))
+        .extracting(FireTime::instant)
+        .containsExactly(
+            Instant.parse("2026-01-04T00:00:00Z"), Instant.parse("2026-01-11T00:00:00Z"));
+  }
 }

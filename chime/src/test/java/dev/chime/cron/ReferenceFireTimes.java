@@ -100,8 +100,8 @@ final class ReferenceFireTimes {
         String[] ends = base.split("-");
         from = number(ends[0], min, names);
         to = number(ends[1], min, names);
-        if (sundayEndsAtSeven && to == 0) {
-          to = 7; // FRI-SUN: Chime reads a range ending in SUN as ending at 7
+        if (sundayEndsAtSeven && ends[1].equalsIgnoreCase("SUN") && from > 0) {
+          to = 7; // FRI-SUN: Chime reads a range ending in the name SUN as ending at 7
         }
       } else {
         from = number(base, min, names);
