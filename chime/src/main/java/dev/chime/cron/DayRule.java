@@ -43,7 +43,10 @@ record DayRule(
     }
     if (nearestWeekdayBits != 0) {
       for (long bits = nearestWeekdayBits; bits != 0; bits &= bits - 1) {
-        days |= 1L << nearestWeekday(Long.numberOfTrailingZeros(bits), length, firstDow);
+        int day = Long.numberOfTrailingZeros(bits);
+        if (day <= length) { // as in Quartz, 31W does not fire in a month without a 31st
+          days |= 1L << nearestWeekday(day, length, firstDow);
+        }
       }
     }
     if (lastWeekday) {
@@ -79,9 +82,8 @@ record DayRule(
     return ((repeated >>> firstDow) << 1) & ALL_DAYS;
   }
 
-  /** Quartz's {@code W}: the Monday-to-Friday nearest to {@code day}, never leaving the month. */
-  private static int nearestWeekday(int day, int length, int firstDow) {
-    int target = Math.min(day, length);
+  /** Quartz's {@code W}: the weekday nearest to day {@code target}, never leaving the month. */
+  private static int nearestWeekday(int target, int length, int firstDow) {
     int dow = (firstDow + target - 1) % 7;
     if (dow == 6) { // Saturday: Friday before, or Monday after when the 1st is a Saturday
       return target == 1 ? 3 : target - 1;

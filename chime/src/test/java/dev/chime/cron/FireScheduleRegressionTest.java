@@ -1,6 +1,7 @@
 package dev.chime.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Literal cases for engine bugs found by the property, differential and fuzz tests. */
 class FireScheduleRegressionTest {
   private static final ZoneId DENVER = ZoneId.of("America/Denver");
+  private static final ZoneId UTC = ZoneId.of("UTC");
 
   @Test
   void nextAndPrevious_nameTheFirstMissingWallTime_whenSeveralCollapseAtGapEnd() {
@@ -35,5 +37,25 @@ class FireScheduleRegressionTest {
         .extracting(FireTime::instant)
         .containsExactly(
             Instant.parse("2026-01-04T00:00:00Z"), Instant.parse("2026-01-11T00:00:00Z"));
+  }
+
+  @Test
+  void nearestWeekday_skipsMonthsWithoutThatDay_asQuartzDoes() {
+    // 31W is the weekday nearest the 31st: no fire in February or April, like a plain 31.
+    FireSchedule schedule = CronExpression.parse("0 0 0 31W * ?", Dialect.QUARTZ).in(UTC);
+
+    assertThat(schedule.fireTimes(Instant.parse("2026-01-01T00:00:00Z")).limit(3))
+        .extracting(FireTime::instant)
+        .containsExactly(
+            Instant.parse("2026-01-30T00:00:00Z"), // Saturday 31st: Friday before
+            Instant.parse("2026-03-31T00:00:00Z"),
+            Instant.parse("2026-05-29T00:00:00Z")); // Sunday 31st: Friday before
+  }
+
+  @Test
+  void nearestWeekday_inAMonthThatNeverHasTheDay_neverFires() {
+    assertThatThrownBy(() -> CronExpression.parse("0 0 0 31W 4 ?", Dialect.QUARTZ))
+        .isInstanceOf(CronParseException.class)
+        .hasMessageContaining("never fires");
   }
 }
