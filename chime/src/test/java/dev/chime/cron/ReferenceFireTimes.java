@@ -84,7 +84,7 @@ final class ReferenceFireTimes {
   }
 
   /** The values named by one field, as flags indexed by value. */
-  private static boolean[] values(
+  static boolean[] values(
       String field, int min, int max, List<String> names, boolean sundayEndsAtSeven) {
     boolean[] set = new boolean[max + 1];
     for (String element : field.split(",")) {
