@@ -8,12 +8,13 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of the text of one posix cron field: values, names, ranges, steps and lists of
- * them, always valid for the field's range. Shared by the property and differential tests.
+ * Generators of the text of one posix cron field: values, names, ranges, steps and lists of them,
+ * always valid for the field's range. Shared by the property and differential tests.
  */
 final class CronFields {
   static final List<String> MONTH_NAMES =
       List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
+
   /** Day-of-week names from 0 = Sunday; value 7 has no name of its own. */
   static final List<String> DAY_NAMES = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
@@ -28,7 +29,9 @@ final class CronFields {
         .map(elements -> elements.stream().collect(Collectors.joining(",")));
   }
 
-  /** {@code *}, {@code N}, a name, {@code A-B}, {@code *}/{@code S}, {@code A-B/S} or {@code A/S}. */
+  /**
+   * {@code *}, {@code N}, a name, {@code A-B}, {@code *}/{@code S}, {@code A-B/S} or {@code A/S}.
+   */
   static Arbitrary<String> element(int min, int max, List<String> names) {
     Arbitrary<Integer> value = Arbitraries.integers().between(min, max);
     Arbitrary<Integer> step = Arbitraries.integers().between(1, max - min + 1).edgeCases(e -> {});
@@ -43,15 +46,17 @@ final class CronFields {
     return Arbitraries.frequencyOf(
         Tuple.of(1, Arbitraries.just("*")),
         Tuple.of(4, value.map(String::valueOf)),
-        Tuple.of(
-            names.isEmpty() ? 0 : 2,
-            value.map(v -> text(v, min, names, true))),
+        Tuple.of(names.isEmpty() ? 0 : 2, value.map(v -> text(v, min, names, true))),
         Tuple.of(3, range),
         Tuple.of(1, Arbitraries.oneOf(step, smallStep).map(s -> "*/" + s)),
-        Tuple.of(2, Combinators.combine(range, Arbitraries.oneOf(step, smallStep))
-            .as((r, s) -> r + "/" + s)),
-        Tuple.of(2, Combinators.combine(value, Arbitraries.oneOf(step, smallStep))
-            .as((v, s) -> v + "/" + s)));
+        Tuple.of(
+            2,
+            Combinators.combine(range, Arbitraries.oneOf(step, smallStep))
+                .as((r, s) -> r + "/" + s)),
+        Tuple.of(
+            2,
+            Combinators.combine(value, Arbitraries.oneOf(step, smallStep))
+                .as((v, s) -> v + "/" + s)));
   }
 
   /** {@code *}, or {@code *}/{@code S} with a small step. */

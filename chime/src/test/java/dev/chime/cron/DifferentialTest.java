@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
  * Chime's fire times equal those of Spring, cron-utils, JobRunr and Quartz over thousands of
  * generated expressions, in UTC, from fixed starts and fixed seeds. Where a peer means something
  * else by the same text, the expression is rewritten into the peer's form of the same schedule
- * ({@link PeerForms}); each such difference is pinned down literally in {@link
- * PeerSemanticsTest}. Anything else that disagrees fails the test.
+ * ({@link PeerForms}); each such difference is pinned down literally in {@link PeerSemanticsTest}.
+ * Anything else that disagrees fails the test.
  */
 class DifferentialTest {
   private static final int EXPRESSIONS = 3000;
+
   /** cron-utils takes milliseconds per fire on sparse expressions; fewer keep the test fast. */
   private static final int CRON_UTILS_EXPRESSIONS = 1000;
+
   private static final int FIRES = 8;
   private static final ZoneId UTC = ZoneOffset.UTC;
   private static final Pattern CRON_UTILS_REJECTED_STEP =
@@ -50,8 +52,11 @@ class DifferentialTest {
     Tally tally =
         compare(
             EXPRESSIONS,
-            new RandomCron(seed(1)).posixSupplier(), Dialect.POSIX, PeerForms::spring,
-            PeerSchedules::spring, e -> null);
+            new RandomCron(seed(1)).posixSupplier(),
+            Dialect.POSIX,
+            PeerForms::spring,
+            PeerSchedules::spring,
+            e -> null);
     tally.assertAgreement("Spring");
   }
 
@@ -60,11 +65,14 @@ class DifferentialTest {
     Tally tally =
         compare(
             CRON_UTILS_EXPRESSIONS,
-            new RandomCron(seed(2)).posixSupplier(), Dialect.POSIX, PeerForms::cronUtilsUnix,
+            new RandomCron(seed(2)).posixSupplier(),
+            Dialect.POSIX,
+            PeerForms::cronUtilsUnix,
             PeerSchedules::cronUtilsUnix,
-            e -> CRON_UTILS_REJECTED_STEP.matcher(e.getMessage()).matches()
-                ? "cron-utils rejects a step wider than its field, and step 7 in day-of-week"
-                : null);
+            e ->
+                CRON_UTILS_REJECTED_STEP.matcher(e.getMessage()).matches()
+                    ? "cron-utils rejects a step wider than its field, and step 7 in day-of-week"
+                    : null);
     tally.assertAgreement("cron-utils (UNIX)");
   }
 
@@ -73,8 +81,11 @@ class DifferentialTest {
     Tally tally =
         compare(
             EXPRESSIONS,
-            new RandomCron(seed(3)).posixSupplier(), Dialect.POSIX, (e, parsed) -> PeerForms.jobRunr(e),
-            PeerSchedules::jobRunr, e -> null);
+            new RandomCron(seed(3)).posixSupplier(),
+            Dialect.POSIX,
+            (e, parsed) -> PeerForms.jobRunr(e),
+            PeerSchedules::jobRunr,
+            e -> null);
     tally.assertAgreement("JobRunr");
   }
 
@@ -83,11 +94,14 @@ class DifferentialTest {
     Tally tally =
         compare(
             EXPRESSIONS,
-            new RandomCron(seed(4)).quartzSupplier(), Dialect.QUARTZ, (e, parsed) -> PeerForms.quartz(e),
+            new RandomCron(seed(4)).quartzSupplier(),
+            Dialect.QUARTZ,
+            (e, parsed) -> PeerForms.quartz(e),
             PeerSchedules::quartz,
-            e -> e.getMessage().contains("Increment >")
-                ? "Quartz rejects a step as wide as its field (*/60 minutes, */24 hours)"
-                : null);
+            e ->
+                e.getMessage().contains("Increment >")
+                    ? "Quartz rejects a step as wide as its field (*/60 minutes, */24 hours)"
+                    : null);
     tally.assertAgreement("Quartz");
   }
 
@@ -96,13 +110,16 @@ class DifferentialTest {
     Tally tally =
         compare(
             CRON_UTILS_EXPRESSIONS,
-            new RandomCron(seed(5)).quartzSupplier(), Dialect.QUARTZ, (e, parsed) -> PeerForms.cronUtilsQuartz(e),
+            new RandomCron(seed(5)).quartzSupplier(),
+            Dialect.QUARTZ,
+            (e, parsed) -> PeerForms.cronUtilsQuartz(e),
             PeerSchedules::cronUtilsQuartz,
-            e -> e.getMessage().startsWith("Invalid date")
-                ? "cron-utils fails on nW in a month without day n"
-                : CRON_UTILS_REJECTED_STEP.matcher(e.getMessage()).matches()
-                    ? "cron-utils rejects a step wider than its field"
-                    : null);
+            e ->
+                e.getMessage().startsWith("Invalid date")
+                    ? "cron-utils fails on nW in a month without day n"
+                    : CRON_UTILS_REJECTED_STEP.matcher(e.getMessage()).matches()
+                        ? "cron-utils rejects a step wider than its field"
+                        : null);
     tally.assertAgreement("cron-utils (QUARTZ)");
   }
 
@@ -111,8 +128,11 @@ class DifferentialTest {
     Tally tally =
         compare(
             EXPRESSIONS,
-            new RandomCron(seed(6)).quartzSupplier(), Dialect.QUARTZ,
-            (e, parsed) -> PeerForms.springQuartz(e), PeerSchedules::spring, e -> null);
+            new RandomCron(seed(6)).quartzSupplier(),
+            Dialect.QUARTZ,
+            (e, parsed) -> PeerForms.springQuartz(e),
+            PeerSchedules::spring,
+            e -> null);
     tally.assertAgreement("Spring (Quartz form)");
   }
 
@@ -159,7 +179,8 @@ class DifferentialTest {
           break;
         }
         if (!ours.equals(theirs)) {
-          tally.mismatch(expression, forms, "from " + from + "\n    chime " + ours + "\n    peer  " + theirs);
+          tally.mismatch(
+              expression, forms, "from " + from + "\n    chime " + ours + "\n    peer  " + theirs);
           break;
         }
         tally.compared++;
@@ -206,5 +227,4 @@ class DifferentialTest {
       assertThat(compared).as("comparisons made").isGreaterThan(expressions);
     }
   }
-
 }

@@ -130,7 +130,8 @@ class FireTimesPropertyTest {
             .replace("HIGH", String.valueOf(Math.max(before, after)))
             .replace("BEFORE", String.valueOf(before))
             .replace("AFTER", String.valueOf(after));
-    String dayOfMonth = days.equals("D") ? String.valueOf(t.getDateTimeBefore().getDayOfMonth()) : days;
+    String dayOfMonth =
+        days.equals("D") ? String.valueOf(t.getDateTimeBefore().getDayOfMonth()) : days;
     String expression = minute + " " + hour + " " + dayOfMonth + " * *";
     ReferenceFireTimes reference = ReferenceFireTimes.of(expression, zone, gap);
     FireSchedule schedule = CronExpression.parse(expression).in(zone, gap);
@@ -161,8 +162,8 @@ class FireTimesPropertyTest {
     for (String expression : List.of("30 12 * * *", "0 */6 * * *", "*/30 * * * *", "0 0 30 12 *")) {
       for (DstGap gap : DstGap.values()) {
         ReferenceFireTimes reference = ReferenceFireTimes.of(expression, apia, gap);
-        List<FireTime> run = CronExpression.parse(expression).in(apia, gap).fireTimes(from)
-            .limit(RUN).toList();
+        List<FireTime> run =
+            CronExpression.parse(expression).in(apia, gap).fireTimes(from).limit(RUN).toList();
         assertThat(run).as(expression).isEqualTo(reference.nextFires(from, RUN));
         assertThat(run)
             .as(expression)
@@ -233,8 +234,8 @@ class FireTimesPropertyTest {
                   .map(FireTime::instant)
                   .orElse(nearTransition);
         };
-    boolean onFire = start.kind() == StartKind.ON_A_FIRE
-        || start.kind() == StartKind.ON_A_FIRE_NEAR_TRANSITION;
+    boolean onFire =
+        start.kind() == StartKind.ON_A_FIRE || start.kind() == StartKind.ON_A_FIRE_NEAR_TRANSITION;
     if (start.withNanos() && !onFire) {
       instant = instant.plusNanos(1 + Math.floorMod(start.seed(), 999_999_999L));
     }

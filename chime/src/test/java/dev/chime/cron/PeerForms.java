@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a Chime expression is written for a peer library so that both mean the same fire times.
- * Every rewrite here works around a documented difference (see {@link PeerSemanticsTest}); the
+ * How a Chime expression is written for a peer library so that both mean the same fire times. Every
+ * rewrite here works around a documented difference (see {@link PeerSemanticsTest}); the
  * differential tests count how often each one was needed.
  *
  * @param forms the peer's expressions; Chime's fires equal the merged fires of all of them. Empty
@@ -24,10 +24,12 @@ record PeerForms(List<String> forms, List<String> reasons) {
       "cron-utils ORs the day fields unless one is exactly *; posix ANDs when one starts with *";
   static final String CRON_UTILS_SUN_AS_SEVEN = "cron-utils reads SUN as 7 in a range (SUN-WED)";
   static final String CRON_UTILS_SEVEN_STEP = "cron-utils reads 7/S in day-of-week as 0/S";
-  static final String JOBRUNR_DOW_ENDS_AT_SIX = "JobRunr's day-of-week is 0-6 (no 7; A/S stops at 6)";
+  static final String JOBRUNR_DOW_ENDS_AT_SIX =
+      "JobRunr's day-of-week is 0-6 (no 7; A/S stops at 6)";
   static final String JOBRUNR_MONTH_STEP =
       "JobRunr's month steps never reach December (*/1 skips it; 12/2 fails)";
-  static final String QUARTZ_LAST_DAY_BUG = "Quartz 2.5.0 finds L, L-n, LW, nW only in 31-day months";
+  static final String QUARTZ_LAST_DAY_BUG =
+      "Quartz 2.5.0 finds L, L-n, LW, nW only in 31-day months";
   static final String QUARTZ_NAMED_RANGE_STEP =
       "Quartz ignores the step of a named range (MON-FRI/2, JAN-JUN/2)";
   static final String SPRING_NO_YEAR = "Spring has no year field";
@@ -54,7 +56,9 @@ record PeerForms(List<String> forms, List<String> reasons) {
     return new PeerForms(List.of(), List.of(reason));
   }
 
-  /** Spring: six fields with seconds; ANDs the day fields; {@code *}/S in day-of-week from Monday. */
+  /**
+   * Spring: six fields with seconds; ANDs the day fields; {@code *}/S in day-of-week from Monday.
+   */
   static PeerForms spring(String posix, CronExpression parsed) {
     String[] f = posix.split(" ");
     List<String> reasons = new ArrayList<>();
@@ -99,8 +103,12 @@ record PeerForms(List<String> forms, List<String> reasons) {
     List<String> reasons = new ArrayList<>();
     String dow = f[4];
     boolean reachesSeven =
-        anyElement(dow, e -> e.contains("7") || e.toUpperCase(Locale.ROOT).endsWith("-SUN")
-            || (LONE_VALUE_STEP.matcher(e).matches() && !e.startsWith("*")));
+        anyElement(
+            dow,
+            e ->
+                e.contains("7")
+                    || e.toUpperCase(Locale.ROOT).endsWith("-SUN")
+                    || (LONE_VALUE_STEP.matcher(e).matches() && !e.startsWith("*")));
     if (reachesSeven) {
       int comma = dow.indexOf(',');
       if (dow.startsWith("*") && comma > 0) { // keep the * that makes the day fields AND
@@ -117,7 +125,9 @@ record PeerForms(List<String> forms, List<String> reasons) {
     return new PeerForms(List.of(String.join(" ", f)), reasons);
   }
 
-  /** Quartz itself: day-of-month specials are broken in 2.5.0; named stepped ranges lose the step. */
+  /**
+   * Quartz itself: day-of-month specials are broken in 2.5.0; named stepped ranges lose the step.
+   */
   static PeerForms quartz(String quartz) {
     String[] f = quartz.split(" ");
     if (DOM_SPECIAL.matcher(f[3]).matches()) {

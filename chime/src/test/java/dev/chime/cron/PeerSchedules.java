@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.TimeZone;
 
 /**
- * The next fire instants of an expression according to other cron libraries, behind one shape
- * so the differential tests can compare them with Chime's. Each method answers up to {@code n}
+ * The next fire instants of an expression according to other cron libraries, behind one shape so
+ * the differential tests can compare them with Chime's. Each method answers up to {@code n}
  * instants strictly after {@code from} and throws when the library rejects the expression.
  */
 final class PeerSchedules {
@@ -24,6 +24,7 @@ final class PeerSchedules {
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final CronParser CRON_UTILS_QUARTZ =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
   /** JobRunr asks when a recurring job was created; any time before the start will do. */
   private static final Instant JOBRUNR_CREATED = Instant.parse("2000-01-01T00:00:00Z");
 

@@ -6,9 +6,9 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Valid cron expressions from a seeded {@link Random}, for the deterministic differential and
- * fuzz tests: posix expressions with every operator, and Quartz expressions with {@code ? L W #}
- * and a year. Only forms every peer library accepts are produced (ranges never wrap).
+ * Valid cron expressions from a seeded {@link Random}, for the deterministic differential and fuzz
+ * tests: posix expressions with every operator, and Quartz expressions with {@code ? L W #} and a
+ * year. Only forms every peer library accepts are produced (ranges never wrap).
  */
 final class RandomCron {
   static final List<String> MONTHS =
@@ -116,8 +116,8 @@ final class RandomCron {
       case 0, 1, 2 -> text(a, min, names, named);
       case 3, 4 -> text(low, min, names, named) + "-" + text(high, min, names, named);
       case 5 -> "*/" + step(min, max);
-      case 6 -> text(low, min, names, named) + "-" + text(high, min, names, named) + "/"
-          + step(min, max);
+      case 6 ->
+          text(low, min, names, named) + "-" + text(high, min, names, named) + "/" + step(min, max);
       default -> a + "/" + step(min, max);
     };
   }

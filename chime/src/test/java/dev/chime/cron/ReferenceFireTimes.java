@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A brute-force model of posix cron fire times, written from SPEC §2 alone and sharing no code
- * with the engine: it walks the calendar day by day, lists the wall times whose five fields
- * match, and resolves each against the zone's offsets with {@link ZoneRules}. Slow and obvious
- * on purpose; the property tests compare the engine with it.
+ * A brute-force model of posix cron fire times, written from SPEC §2 alone and sharing no code with
+ * the engine: it walks the calendar day by day, lists the wall times whose five fields match, and
+ * resolves each against the zone's offsets with {@link ZoneRules}. Slow and obvious on purpose; the
+ * property tests compare the engine with it.
  *
- * <p>Day fields follow the Vixie rule of §2.1: a day matches when either field matches if both
- * are restricted and neither starts with {@code *}; otherwise both must match. Wall times map to
+ * <p>Day fields follow the Vixie rule of §2.1: a day matches when either field matches if both are
+ * restricted and neither starts with {@code *}; otherwise both must match. Wall times map to
  * instants by §2.5: a schedule whose minute or hour starts with {@code *} fires at every real
  * instant (none in a gap, both passes of an overlap); any other fires at the first occurrence of
  * its wall time, or at the end of a gap of at most three hours, wall times landing on the same
