@@ -59,7 +59,9 @@ public final class Interval implements Timing {
     int amount = Integer.parseInt(m.group(1));
     String unit = m.group(2).toLowerCase(Locale.ROOT);
     if (unit.startsWith("day")) {
-      return of(amount * 24, 60, "h", text);
+      // in long: rate(178956971 days) must not wrap around to a valid 8h
+      int hours = (int) Math.min(amount * 24L, Integer.MAX_VALUE);
+      return of(hours, 60, "h", text);
     }
     return unit.startsWith("hour") ? of(amount, 60, "h", text) : of(amount, 1, "m", text);
   }

@@ -58,4 +58,13 @@ class FireScheduleRegressionTest {
         .isInstanceOf(CronParseException.class)
         .hasMessageContaining("never fires");
   }
+
+  @Test
+  void rateInDays_thatOverflowsHours_isRejected() {
+    // 178956971 days * 24 wrapped around to 8 hours in int arithmetic.
+    assertThatThrownBy(() -> Timing.parse("rate(178956971 days)", Dialect.AWS, ""))
+        .isInstanceOf(CronParseException.class)
+        .hasMessageContaining("at most 24h");
+    assertThat(Timing.parse("rate(1 day)", Dialect.AWS, "")).isEqualTo(Interval.parse("24h"));
+  }
 }
