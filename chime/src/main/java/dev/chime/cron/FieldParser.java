@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  */
 final class FieldParser {
   private static final Pattern SPREAD = Pattern.compile("H(?:\\((\\w+)-(\\w+)\\))?");
-  private static final Pattern LAST_DAY = Pattern.compile("L(?:-(\\d{1,2}))?");
-  private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(\\d{1,2})W");
-  private static final Pattern LAST_DOW = Pattern.compile("(\\w+)L");
+  // L and W are case-insensitive, as in Quartz
+  private static final Pattern LAST_DAY = Pattern.compile("(?i)L(?:-(\\d{1,2}))?");
+  private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(?i)(\\d{1,2})W");
+  private static final Pattern LAST_DOW = Pattern.compile("(?i)(\\w+)L");
   private static final Pattern NTH_DOW = Pattern.compile("(\\w+)#(\\d{1,2})");
   private static final Pattern SPECIAL =
       Pattern.compile("(?i)L|L-\\d*|LW|\\d+W|\\w+L|\\w*#\\w*");
@@ -80,7 +81,7 @@ final class FieldParser {
   private void dayOfMonth(Element e, DayRuleBuilder b) {
     String t = e.text;
     if (isQuartzLike() && hasSpecialCharacter(t)) {
-      if (t.equals("LW")) {
+      if (t.equalsIgnoreCase("LW")) {
         b.lastWeekday = true;
         return;
       }
@@ -112,7 +113,7 @@ final class FieldParser {
   private void dayOfWeek(Element e, DayRuleBuilder b) {
     String t = e.text;
     if (isQuartzLike() && hasSpecialCharacter(t)) {
-      if (t.equals("L")) {
+      if (t.equalsIgnoreCase("L")) {
         b.dowBits |= 1 << 6; // a lone L is the last day of the week: Saturday
         return;
       }

@@ -67,4 +67,24 @@ class FireScheduleRegressionTest {
         .hasMessageContaining("at most 24h");
     assertThat(Timing.parse("rate(1 day)", Dialect.AWS, "")).isEqualTo(Interval.parse("24h"));
   }
+
+  @Test
+  void quartzSpecials_areCaseInsensitive_asInQuartz() {
+    // "0 0 0 l * ?" failed with "L, W and # are not allowed in the day-of-month field".
+    for (String[] same :
+        new String[][] {
+          {"0 0 0 l * ?", "0 0 0 L * ?"},
+          {"0 0 0 lw * ?", "0 0 0 LW * ?"},
+          {"0 0 0 15w * ?", "0 0 0 15W * ?"},
+          {"0 0 0 l-3 * ?", "0 0 0 L-3 * ?"},
+          {"0 0 0 ? * 6l", "0 0 0 ? * 6L"},
+          {"0 0 0 ? * l", "0 0 0 ? * L"}
+        }) {
+      Instant from = Instant.parse("2026-03-01T00:00:00Z");
+      assertThat(CronExpression.parse(same[0], Dialect.QUARTZ).in(UTC).fireTimes(from).limit(3))
+          .as(same[0])
+          .isEqualTo(
+              CronExpression.parse(same[1], Dialect.QUARTZ).in(UTC).fireTimes(from).limit(3).toList());
+    }
+  }
 }
