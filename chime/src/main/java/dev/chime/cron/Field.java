@@ -29,8 +29,11 @@ enum Field {
     this.names = names;
   }
 
-  /** The canonical value of a name, or -1. */
+  /** The canonical value of a name, or -1. Only ASCII letters spell a name: "ſun" is not SUN. */
   int valueOfName(String text) {
+    if (!text.chars().allMatch(c -> c < 128)) {
+      return -1;
+    }
     int i = names.indexOf(text.toUpperCase(java.util.Locale.ROOT));
     return i < 0 ? -1 : min + i;
   }

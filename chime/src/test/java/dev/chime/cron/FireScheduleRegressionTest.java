@@ -87,4 +87,17 @@ class FireScheduleRegressionTest {
               CronExpression.parse(same[1], Dialect.QUARTZ).in(UTC).fireTimes(from).limit(3).toList());
     }
   }
+
+  @Test
+  void names_matchAsciiLettersOnly() {
+    // Unicode upper-casing turned the long s of "ſun" into S and the dotless i of "FRı" into I.
+    for (String lookalike : new String[] {"0 0 * * ſun", "0 0 * * FRı", "0 0 1 ſep *"}) {
+      assertThatThrownBy(() -> CronExpression.parse(lookalike))
+          .as(lookalike)
+          .isInstanceOf(CronParseException.class);
+    }
+    assertThat(CronExpression.parse("0 0 * * sun").in(UTC).next(Instant.parse("2026-01-01T00:00:00Z")))
+        .map(FireTime::instant)
+        .contains(Instant.parse("2026-01-04T00:00:00Z"));
+  }
 }
