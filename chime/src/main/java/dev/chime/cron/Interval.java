@@ -46,8 +46,12 @@ public final class Interval implements Timing {
   /** Parses {@code @every 10m}. */
   static Interval parseMacro(String text) {
     String value = text.strip().substring("@every".length());
-    Interval interval = parse(value);
-    return new Interval(interval.minutes, interval.text);
+    try {
+      Interval interval = parse(value);
+      return new Interval(interval.minutes, interval.text);
+    } catch (CronParseException e) {
+      throw error(text, e.reason()); // name the whole "@every …", not the part after it
+    }
   }
 
   /** Parses AWS's {@code rate(5 minutes)}; Chime anchors it at midnight UTC like {@code every}. */

@@ -100,4 +100,17 @@ class FireScheduleRegressionTest {
         .map(FireTime::instant)
         .contains(Instant.parse("2026-01-04T00:00:00Z"));
   }
+
+  @Test
+  void everyMacroError_namesTheWholeExpression() {
+    // The error named " 7h" as the expression, not "@every 7h".
+    assertThatThrownBy(() -> Timing.parse("@every 7h", Dialect.POSIX, ""))
+        .isInstanceOfSatisfying(
+            CronParseException.class,
+            e -> {
+              assertThat(e.expression()).isEqualTo("@every 7h");
+              assertThat(e.text()).isEqualTo("@every 7h");
+              assertThat(e.reason()).contains("does not divide 24 hours evenly");
+            });
+  }
 }
