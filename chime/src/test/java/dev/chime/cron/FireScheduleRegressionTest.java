@@ -84,7 +84,11 @@ class FireScheduleRegressionTest {
       assertThat(CronExpression.parse(same[0], Dialect.QUARTZ).in(UTC).fireTimes(from).limit(3))
           .as(same[0])
           .isEqualTo(
-              CronExpression.parse(same[1], Dialect.QUARTZ).in(UTC).fireTimes(from).limit(3).toList());
+              CronExpression.parse(same[1], Dialect.QUARTZ)
+                  .in(UTC)
+                  .fireTimes(from)
+                  .limit(3)
+                  .toList());
     }
   }
 
@@ -96,7 +100,8 @@ class FireScheduleRegressionTest {
           .as(lookalike)
           .isInstanceOf(CronParseException.class);
     }
-    assertThat(CronExpression.parse("0 0 * * sun").in(UTC).next(Instant.parse("2026-01-01T00:00:00Z")))
+    assertThat(
+            CronExpression.parse("0 0 * * sun").in(UTC).next(Instant.parse("2026-01-01T00:00:00Z")))
         .map(FireTime::instant)
         .contains(Instant.parse("2026-01-04T00:00:00Z"));
   }
