@@ -71,7 +71,7 @@ class FireTimesPropertyTest {
   /** Where a try starts, resolved against its zone and expression. */
   record Start(StartKind kind, long seed, int jitterSeconds, boolean withNanos) {}
 
-  @Property(tries = 1500)
+  @Property(tries = 2000)
   void fireTimesEqualTheBruteForceReference(
       @ForAll("posixExpressions") String expression,
       @ForAll("zones") ZoneId zone,
@@ -111,7 +111,7 @@ class FireTimesPropertyTest {
    * after), started up to three hours before it, so that nearly every run crosses a gap or an
    * overlap.
    */
-  @Property(tries = 1000)
+  @Property(tries = 1500)
   void fireTimesAroundTransitionsEqualTheBruteForceReference(
       @ForAll("zonesWithTransitions") ZoneId zone,
       @ForAll long seed,
