@@ -138,10 +138,13 @@ final class FieldParser {
   /** Bits of a field element made of *, values, ranges, steps and H. */
   private long plain(Field field, Element e) {
     rejectSpecials(field, e);
-    Range r = range(field, e, low(field), high(field));
+    int low = low(field);
+    int high = high(field);
+    Range r = range(field, e, low, high);
+    int span = high - low + 1;
     long bits = 0;
     for (int v = r.from; v <= r.to; v += r.step) {
-      bits |= 1L << canonical(field, v);
+      bits |= 1L << canonical(field, v > high ? v - span : v); // a Quartz range may wrap
     }
     return bits;
   }
@@ -175,6 +178,9 @@ final class FieldParser {
       to = 7; // FRI-SUN reads as 5-7; SUN-SUN stays Sunday
     }
     if (to < from) {
+      if (dialect == Dialect.QUARTZ && field != Field.YEAR) {
+        return new Range(from, to + (high - low + 1), step); // Quartz wraps: FRI-MON, 22-2
+      }
       throw error(
           field,
           e,
