@@ -15,6 +15,11 @@ import java.util.Optional;
  * time whose instant lies after the start, found by a short forward walk.
  */
 final class CronFireSchedule implements FireSchedule {
+  /** Fire times are computed for the years 0001 to 9999, the range of ISO-8601 calendars. */
+  private static final long FIRST_SECOND = -62_135_596_800L; // 0001-01-01T00:00:00Z
+
+  private static final long LAST_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
+
   private final TimePattern pattern;
   private final ZoneTimeline timeline;
   private final DstGap gapPolicy;
@@ -33,12 +38,20 @@ final class CronFireSchedule implements FireSchedule {
   @Override
   public Optional<FireTime> next(Instant after) {
     long t = after.getEpochSecond();
+    if (t >= LAST_SECOND - 2 * 86_400) {
+      return Optional.empty();
+    }
+    t = Math.max(t, FIRST_SECOND);
     return pattern.followsClock() ? nextOnClock(t) : nextFixed(t);
   }
 
   @Override
   public Optional<FireTime> previous(Instant before) {
     long t = before.getNano() > 0 ? before.getEpochSecond() : before.getEpochSecond() - 1;
+    if (t <= FIRST_SECOND + 2 * 86_400) {
+      return Optional.empty();
+    }
+    t = Math.min(t, LAST_SECOND);
     return pattern.followsClock() ? previousOnClock(t) : previousFixed(t);
   }
 
@@ -131,6 +144,9 @@ final class CronFireSchedule implements FireSchedule {
   }
 
   private Optional<FireTime> fire(long instant, long wallMinute, FireTime.Adjustment adjustment) {
+    if (instant > LAST_SECOND || instant < FIRST_SECOND) {
+      return Optional.empty();
+    }
     return Optional.of(
         new FireTime(Instant.ofEpochSecond(instant), timeline.zone(), wallMinute, adjustment));
   }

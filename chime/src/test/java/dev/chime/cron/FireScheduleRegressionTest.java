@@ -118,4 +118,17 @@ class FireScheduleRegressionTest {
               assertThat(e.reason()).contains("does not divide 24 hours evenly");
             });
   }
+
+  @Test
+  void extremeInstants_answerEmptyInsteadOfThrowing() {
+    // next() near Instant.MAX threw DateTimeException; fire times stop at the year 9999.
+    for (String cron : new String[] {"30 2 * * *", "*/15 * * * *"}) {
+      FireSchedule denver = CronExpression.parse(cron).in(java.time.ZoneId.of("America/Denver"));
+      assertThat(denver.next(Instant.MAX)).isEmpty();
+      assertThat(denver.previous(Instant.MIN)).isEmpty();
+      assertThat(denver.next(Instant.MIN)).map(f -> f.instant().atZone(UTC).getYear()).contains(1);
+      assertThat(denver.previous(Instant.MAX)).map(f -> f.time().getYear()).contains(9999);
+      assertThat(denver.next(Instant.parse("9999-12-31T12:00:00Z"))).isEmpty();
+    }
+  }
 }
