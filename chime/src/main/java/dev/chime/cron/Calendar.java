@@ -13,37 +13,49 @@ final class Calendar {
     return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
   }
 
+  private static final int[] MONTH_LENGTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
   static int monthLength(int year, int month) {
-    return switch (month) {
-      case 2 -> isLeap(year) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
+    return month == 2 && isLeap(year) ? 29 : MONTH_LENGTH[month];
   }
 
-  /** Days since 1970-01-01 of a date. */
+  /** Days since 1970-01-01 of a date (years -32800 to 32800, in {@code int} arithmetic). */
   static long epochDay(int year, int month, int day) {
-    long y = month <= 2 ? year - 1 : year;
-    long era = Math.floorDiv(y, 400);
-    long yearOfEra = y - era * 400;
+    int y = (month <= 2 ? year - 1 : year) + YEARS_SHIFT; // non-negative from here on
+    int era = y / 400;
+    int yearOfEra = y - era * 400;
     int m = month > 2 ? month - 3 : month + 9;
-    long dayOfYear = (153L * m + 2) / 5 + day - 1;
-    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146_097 + dayOfEra - 719_468;
+    int dayOfYear = (153 * m + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return (long) era * 146_097 + dayOfEra - DAYS_SHIFT;
   }
 
-  /** The date of an epoch day, packed as {@code year << 9 | month << 5 | day}. */
+  /** Shifts epoch days so that the arithmetic below stays unsigned over Chime's years. */
+  private static final int ERAS_BEFORE = 82;
+
+  private static final int DAYS_SHIFT = 719_468 + 146_097 * ERAS_BEFORE;
+  private static final int YEARS_SHIFT = 400 * ERAS_BEFORE;
+
+  /**
+   * The date of an epoch day, packed as {@code year << 9 | month << 5 | day}. Uses Neri and
+   * Schneider's Euclidean affine functions (2021): three divisions by constants instead of
+   * eight, in {@code int} arithmetic, exact for the years -32800 to 32800 and so for every year
+   * Chime computes (0001 to 9999 plus the 400-year search margin).
+   */
   static long date(long epochDay) {
-    long z = epochDay + 719_468;
-    long era = Math.floorDiv(z, 146_097);
-    long dayOfEra = z - era * 146_097;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long mp = (5 * dayOfYear + 2) / 153;
-    int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    return year << 9 | (long) month << 5 | day;
+    int n = (int) epochDay + DAYS_SHIFT;
+    int n1 = 4 * n + 3;
+    int century = n1 / 146_097;
+    int dayOfCentury = n1 % 146_097 / 4;
+    long p2 = 2_939_745L * (4 * dayOfCentury + 3);
+    int yearOfCentury = (int) (p2 >>> 32);
+    int dayOfYear = (int) ((p2 & 0xFFFF_FFFFL) / 2_939_745 / 4);
+    int n3 = 2141 * dayOfYear + 197_913;
+    int month = n3 >>> 16;
+    int day = (n3 & 0xFFFF) / 2141 + 1;
+    int january = dayOfYear >= 306 ? 1 : 0; // the computation's year starts on March 1
+    int year = 100 * century + yearOfCentury - YEARS_SHIFT + january;
+    return (long) year << 9 | (long) (month - 12 * january) << 5 | day;
   }
 
   static int year(long packedDate) {

@@ -148,6 +148,6 @@ final class CronFireSchedule implements FireSchedule {
       return Optional.empty();
     }
     return Optional.of(
-        new FireTime(Instant.ofEpochSecond(instant), timeline.zone(), wallMinute, adjustment));
+        new FireTime(instant, timeline.zone(), wallMinute, adjustment));
   }
 }

@@ -28,6 +28,15 @@ record DayRule(
   private static final long ALL_DAYS = 0xFFFF_FFFEL; // bits 1..31
   private static final long REPEAT_EVERY_7_BITS = 0x0102_0408_1020_4081L; // bits 0, 7, …, 56
 
+  /** No {@code L}, {@code W} or {@code #}: the plain bits alone decide. */
+  boolean plain() {
+    return lastDayOffset < 0
+        && nearestWeekdayBits == 0
+        && !lastWeekday
+        && lastDowBits == 0
+        && nthDowBits == 0;
+  }
+
   /** Matching days of the month (bit d = day d) given its length and the weekday of its 1st. */
   long days(int length, int firstDow) {
     long monthDays = (1L << (length + 1)) - 2;

@@ -28,30 +28,41 @@ public final class FireTime {
   /** {@link #scheduledMinute} when the wall time is simply the local time of the instant. */
   private static final long LOCAL_TIME_OF_INSTANT = Long.MIN_VALUE;
 
-  private final Instant instant;
+  private final long epochSecond;
   private final ZoneId zone;
   private final long scheduledMinute;
   private final Adjustment adjustment;
+  private Instant instant; // made on first use; racing threads make equal ones
 
   public FireTime(Instant instant, ZoneId zone, LocalDateTime scheduled, Adjustment adjustment) {
-    this(instant, zone, scheduled.toEpochSecond(ZoneOffset.UTC) / 60, adjustment);
+    this(instant.getEpochSecond(), zone, scheduled.toEpochSecond(ZoneOffset.UTC) / 60, adjustment);
   }
 
-  FireTime(Instant instant, ZoneId zone, long scheduledEpochMinute, Adjustment adjustment) {
-    this.instant = Objects.requireNonNull(instant, "instant");
+  FireTime(long epochSecond, ZoneId zone, long scheduledEpochMinute, Adjustment adjustment) {
+    this.epochSecond = epochSecond;
     this.zone = Objects.requireNonNull(zone, "zone");
     this.scheduledMinute = scheduledEpochMinute;
     this.adjustment = Objects.requireNonNull(adjustment, "adjustment");
   }
 
   /** A fire whose wall time is the local time of its instant (intervals). */
-  static FireTime atLocalTime(Instant instant, ZoneId zone) {
-    return new FireTime(instant, zone, LOCAL_TIME_OF_INSTANT, Adjustment.NONE);
+  static FireTime atLocalTime(long epochSecond, ZoneId zone) {
+    return new FireTime(epochSecond, zone, LOCAL_TIME_OF_INSTANT, Adjustment.NONE);
   }
 
   /** When it fires. */
   public Instant instant() {
-    return instant;
+    Instant i = instant;
+    if (i == null) {
+      i = Instant.ofEpochSecond(epochSecond);
+      instant = i;
+    }
+    return i;
+  }
+
+  /** When it fires, in seconds since the epoch. */
+  public long epochSecond() {
+    return epochSecond;
   }
 
   /** The schedule's zone. */
@@ -65,7 +76,7 @@ public final class FireTime {
    */
   public LocalDateTime scheduled() {
     if (scheduledMinute == LOCAL_TIME_OF_INSTANT) {
-      return LocalDateTime.ofInstant(instant, zone);
+      return LocalDateTime.ofInstant(instant(), zone);
     }
     return LocalDateTime.ofEpochSecond(scheduledMinute * 60, 0, ZoneOffset.UTC);
   }
@@ -77,7 +88,7 @@ public final class FireTime {
 
   /** The fire instant as a date-time in the schedule's zone. */
   public ZonedDateTime time() {
-    return instant.atZone(zone);
+    return instant().atZone(zone);
   }
 
   /** Whether this fire is recorded as skipped rather than delivered. */
@@ -88,7 +99,7 @@ public final class FireTime {
   @Override
   public boolean equals(Object o) {
     return o instanceof FireTime other
-        && instant.equals(other.instant)
+        && epochSecond == other.epochSecond
         && zone.equals(other.zone)
         && scheduled().equals(other.scheduled())
         && adjustment == other.adjustment;
@@ -96,7 +107,7 @@ public final class FireTime {
 
   @Override
   public int hashCode() {
-    return Objects.hash(instant, zone, adjustment);
+    return Objects.hash(epochSecond, zone, adjustment);
   }
 
   @Override

@@ -32,6 +32,6 @@ final class IntervalFireSchedule implements FireSchedule {
   }
 
   private FireTime fire(long epochSecond) {
-    return FireTime.atLocalTime(Instant.ofEpochSecond(epochSecond), zone);
+    return FireTime.atLocalTime(epochSecond, zone);
   }
 }

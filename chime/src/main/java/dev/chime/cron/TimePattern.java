@@ -21,6 +21,8 @@ record TimePattern(
 
   private static final int CYCLE_YEARS = 400;
   private static final long UNKNOWN = Long.MIN_VALUE;
+  private static final int ALL_MONTHS = 0x1ffe; // bits 1..12
+  private static final long ALL_DAYS_OF_MONTH = 0xFFFF_FFFEL; // bits 1..31
 
   boolean matches(long epochMinute) {
     return nextAtOrAfter(epochMinute) == epochMinute;
@@ -28,6 +30,9 @@ record TimePattern(
 
   /** The first matching wall time at or after {@code from}, both in epoch minutes, or NONE. */
   long nextAtOrAfter(long from) {
+    if (weekdaysOnly()) {
+      return nextOnWeekdays(from);
+    }
     long epochDay = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
     int minuteOfDay = (int) (from - epochDay * Calendar.MINUTES_PER_DAY);
     long date = Calendar.date(epochDay);
@@ -109,6 +114,9 @@ record TimePattern(
 
   /** The last matching wall time at or before {@code from}, both in epoch minutes, or NONE. */
   long previousAtOrBefore(long from) {
+    if (weekdaysOnly()) {
+      return previousOnWeekdays(from);
+    }
     long epochDay = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
     int minuteOfDay = (int) (from - epochDay * Calendar.MINUTES_PER_DAY);
     long date = Calendar.date(epochDay);
@@ -190,6 +198,74 @@ record TimePattern(
       }
       return (monthStart + day - 1) * Calendar.MINUTES_PER_DAY + hour * 60L + mi;
     }
+  }
+
+  /**
+   * Whether only the day of the week restricts days (every month, every day of the month, every
+   * year): then the calendar date is never needed, and a week holds every matching day.
+   */
+  private boolean weekdaysOnly() {
+    return months == ALL_MONTHS
+        && days.domBits() == ALL_DAYS_OF_MONTH
+        && !days.either()
+        && days.plain()
+        && years.isAny();
+  }
+
+  private long nextOnWeekdays(long from) {
+    long day = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
+    int minuteOfDay = (int) (from - day * Calendar.MINUTES_PER_DAY);
+    for (int i = 0; i <= 7; i++, day++, minuteOfDay = 0) {
+      if ((days.dowBits() & (1 << Calendar.dayOfWeek(day))) != 0) {
+        int time = nextTimeOfDay(minuteOfDay);
+        if (time >= 0) {
+          return day * Calendar.MINUTES_PER_DAY + time;
+        }
+      }
+    }
+    return NONE; // unreachable: a parsed day-of-week field is never empty
+  }
+
+  private long previousOnWeekdays(long from) {
+    long day = Math.floorDiv(from, Calendar.MINUTES_PER_DAY);
+    int minuteOfDay = (int) (from - day * Calendar.MINUTES_PER_DAY);
+    for (int i = 0; i <= 7; i++, day--, minuteOfDay = Calendar.MINUTES_PER_DAY - 1) {
+      if ((days.dowBits() & (1 << Calendar.dayOfWeek(day))) != 0) {
+        int time = previousTimeOfDay(minuteOfDay);
+        if (time >= 0) {
+          return day * Calendar.MINUTES_PER_DAY + time;
+        }
+      }
+    }
+    return NONE;
+  }
+
+  /** The first matching minute of the day at or after {@code minuteOfDay}, or -1. */
+  private int nextTimeOfDay(int minuteOfDay) {
+    int hour = minuteOfDay / 60;
+    int h = nextBit(hours, hour);
+    if (h == hour) {
+      int m = nextBit(minutes, minuteOfDay % 60);
+      if (m >= 0) {
+        return h * 60 + m;
+      }
+      h = nextBit(hours, hour + 1);
+    }
+    return h < 0 ? -1 : h * 60 + Long.numberOfTrailingZeros(minutes);
+  }
+
+  /** The last matching minute of the day at or before {@code minuteOfDay}, or -1. */
+  private int previousTimeOfDay(int minuteOfDay) {
+    int hour = minuteOfDay / 60;
+    int h = previousBit(hours, hour);
+    if (h == hour) {
+      int m = previousBit(minutes, minuteOfDay % 60);
+      if (m >= 0) {
+        return h * 60 + m;
+      }
+      h = previousBit(hours, hour - 1);
+    }
+    return h < 0 ? -1 : h * 60 + 63 - Long.numberOfLeadingZeros(minutes);
   }
 
   /** The lowest set bit at or above {@code from}, or -1. */
