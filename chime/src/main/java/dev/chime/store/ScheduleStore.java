@@ -1,0 +1,38 @@
+package dev.chime.store;
+
+import dev.chime.schedule.Schedule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Schedules and their next fire instants. */
+public interface ScheduleStore {
+
+  /**
+   * Creates or replaces a schedule, setting its next fire.
+   *
+   * @return true when it was created
+   */
+  boolean put(Schedule schedule, Instant nextFireAt);
+
+  /**
+   * Creates a schedule.
+   *
+   * @throws Conflict when the namespace already has a schedule of that name
+   */
+  void create(Schedule schedule, Instant nextFireAt);
+
+  Optional<StoredSchedule> find(String namespace, String name);
+
+  /** A namespace's schedules by name. */
+  List<StoredSchedule> list(String namespace);
+
+  /** Deletes a schedule; its runs stay in the history. True when it existed. */
+  boolean delete(String namespace, String name);
+
+  /** Pauses or resumes a schedule, setting its next fire. True when it existed. */
+  boolean setPaused(String namespace, String name, boolean paused, Instant nextFireAt);
+
+  /** The earliest next fire of any enabled schedule: when the scheduler must wake up next. */
+  Optional<Instant> earliestNextFire();
+}
