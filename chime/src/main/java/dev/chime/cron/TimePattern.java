@@ -39,9 +39,13 @@ record TimePattern(
     int year = Calendar.year(date);
     int month = Calendar.month(date);
     int day = Calendar.day(date);
+    long monthStart = epochDay - (day - 1); // epoch day of the month's 1st, or UNKNOWN
+    long inMonth = nextInMonth(year, month, day, monthStart, minuteOfDay);
+    if (inMonth != NONE) {
+      return inMonth;
+    }
     int hour = minuteOfDay / 60;
     int minute = minuteOfDay % 60;
-    long monthStart = epochDay - (day - 1); // epoch day of the month's 1st, or UNKNOWN
     int lastYear = year + CYCLE_YEARS;
     while (true) {
       int y = years.next(year);
@@ -198,6 +202,44 @@ record TimePattern(
       }
       return (monthStart + day - 1) * Calendar.MINUTES_PER_DAY + hour * 60L + mi;
     }
+  }
+
+  /**
+   * The common case, answered without the general walk: the next match later today, on a later
+   * day of this month, or in the next month. NONE sends the caller on to the general search.
+   */
+  private long nextInMonth(int year, int month, int day, long monthStart, int minuteOfDay) {
+    int length = Calendar.monthLength(year, month);
+    int firstDow = Calendar.dayOfWeek(monthStart);
+    if ((months & (1 << month)) != 0 && years.contains(year)) {
+      long dayBits = days.days(length, firstDow);
+      if ((dayBits & (1L << day)) != 0) {
+        int time = nextTimeOfDay(minuteOfDay);
+        if (time >= 0) {
+          return (monthStart + day - 1) * Calendar.MINUTES_PER_DAY + time;
+        }
+      }
+      int later = nextBit(dayBits, day + 1);
+      if (later > 0) {
+        return firstTimeOn(monthStart + later - 1);
+      }
+    }
+    int nextMonth = month == 12 ? 1 : month + 1;
+    int nextYear = month == 12 ? year + 1 : year;
+    if ((months & (1 << nextMonth)) == 0 || !years.contains(nextYear)) {
+      return NONE;
+    }
+    long dayBits =
+        days.days(Calendar.monthLength(nextYear, nextMonth), (firstDow + length) % 7);
+    return dayBits == 0
+        ? NONE
+        : firstTimeOn(monthStart + length + Long.numberOfTrailingZeros(dayBits) - 1);
+  }
+
+  private long firstTimeOn(long epochDay) {
+    return epochDay * Calendar.MINUTES_PER_DAY
+        + Long.numberOfTrailingZeros(hours) * 60L
+        + Long.numberOfTrailingZeros(minutes);
   }
 
   /**
