@@ -1,0 +1,101 @@
+package dev.chime.scheduler;
+
+import dev.chime.cron.FireTime;
+import dev.chime.schedule.Run;
+import dev.chime.schedule.RunStatus;
+import dev.chime.schedule.Schedule;
+import dev.chime.schedule.Trigger;
+import dev.chime.store.NewRun;
+import dev.chime.store.Store;
+import dev.chime.store.StoredSchedule;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Changes to schedules, applied at once (SPEC §4): every change recomputes the next fire and
+ * wakes the scheduler, so there is no restart and no recalculation job. The API and {@code
+ * apply} go through here, never to the store directly.
+ */
+public final class ScheduleService {
+  private final Store store;
+  private final InstantSource clock;
+  private final Wakeup wakeup;
+  private final Supplier<String> runIds;
+
+  public ScheduleService(Store store, InstantSource clock, Wakeup wakeup, Supplier<String> runIds) {
+    this.store = store;
+    this.clock = clock;
+    this.wakeup = wakeup;
+    this.runIds = runIds;
+  }
+
+  /**
+   * Creates or replaces a schedule. Its next fire is computed from now, so fires missed before
+   * a change are not replayed.
+   *
+   * @return true when it was created
+   */
+  public boolean put(Schedule schedule) {
+    boolean created = store.schedules().put(schedule, nextFire(schedule, clock.instant()));
+    wakeup.wake();
+    return created;
+  }
+
+  /** Creates a schedule; {@link dev.chime.store.Conflict} when the name is taken. */
+  public void create(Schedule schedule) {
+    store.schedules().create(schedule, nextFire(schedule, clock.instant()));
+    wakeup.wake();
+  }
+
+  public boolean delete(String namespace, String name) {
+    boolean deleted = store.schedules().delete(namespace, name);
+    wakeup.wake();
+    return deleted;
+  }
+
+  /** Pauses or resumes; resuming counts from now, not from when it was paused. */
+  public Optional<StoredSchedule> setPaused(String namespace, String name, boolean paused) {
+    Optional<StoredSchedule> found = store.schedules().find(namespace, name);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Schedule schedule = found.get().schedule();
+    Instant next = paused ? null : nextFire(schedule, clock.instant());
+    store.schedules().setPaused(namespace, name, paused, next);
+    wakeup.wake();
+    return store.schedules().find(namespace, name);
+  }
+
+  /** Runs a schedule now (trigger {@code manual}), paused or not. */
+  public Optional<Run> trigger(String namespace, String name) {
+    return trigger(namespace, name, Trigger.MANUAL);
+  }
+
+  Optional<Run> trigger(String namespace, String name, Trigger trigger) {
+    if (store.schedules().find(namespace, name).isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Run run = store.runs().insert(
+        new NewRun(runIds.get(), namespace, name, trigger, now, RunStatus.PENDING, "", now), now);
+    wakeup.wake();
+    return Optional.of(run);
+  }
+
+  /** The next {@code count} fires strictly after {@code after}. */
+  public static List<FireTime> nextFires(Schedule schedule, Instant after, int count) {
+    return schedule.timing().timing(schedule.namespace(), schedule.name())
+        .in(schedule.zone(), schedule.delivery().dstGap())
+        .fireTimes(after).limit(count).toList();
+  }
+
+  static Instant nextFire(Schedule schedule, Instant after) {
+    if (schedule.paused()) {
+      return null;
+    }
+    return nextFires(schedule, after, 1).stream().findFirst().map(FireTime::instant).orElse(null);
+  }
+}
