@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class DispatcherLimitsTest {
   private final FakeClock clock = FakeClock.at("2026-01-15T07:00:00Z");
   private final Receiver receiver = Receiver.start();
-  private final Semaphore gate = new Semaphore(0);
+  /** One gate per run id, so the test decides which request is answered. */
+  private final Map<String, Semaphore> gates = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final Map<String, AtomicInteger> perNamespace = new ConcurrentHashMap<>();
@@ -30,9 +31,13 @@ class DispatcherLimitsTest {
 
   @AfterEach
   void stop() {
-    gate.release(1000);
+    gates.values().forEach(g -> g.release(1000));
     dispatcher.close();
     receiver.close();
+  }
+
+  private Semaphore gate(String runId) {
+    return gates.computeIfAbsent(runId, id -> new Semaphore(0));
   }
 
   /** The receiver counts what is in flight as it sees it, and answers when the gate opens. */
@@ -43,7 +48,7 @@ class DispatcherLimitsTest {
       mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       mostPerNamespace.computeIfAbsent(namespace, n -> new AtomicInteger())
           .accumulateAndGet(mine.incrementAndGet(), Math::max);
-      gate.acquire();
+      gate(request.header("X-Chime-Run-Id")).acquire();
       mine.decrementAndGet();
       inFlight.decrementAndGet();
       Receiver.reply(exchange, 200, "done");
@@ -73,12 +78,14 @@ class DispatcherLimitsTest {
     assertThat(dispatcher.capacity()).isZero();
     assertThat(dispatcher.inFlight()).isEqualTo(2);
 
-    // Open the gate one request at a time: each answer lets exactly one queued callback start.
+    // Answer the requests in the order they arrived: each answer frees its namespace's slot, so
+    // exactly one queued callback of that namespace starts.
     for (int i = 2; i < 6; i++) {
-      gate.release();
+      gate(arrived.get(i - 2)).release();
       arrived.add(receiver.next().header("X-Chime-Run-Id"));
     }
-    gate.release(2);
+    gate(arrived.get(4)).release();
+    gate(arrived.get(5)).release();
     for (CompletableFuture<Delivered> result : results) {
       assertThat(result.get(5, TimeUnit.SECONDS).outcome()).isEqualTo(new Outcome.Succeeded());
     }
@@ -104,7 +111,8 @@ class DispatcherLimitsTest {
     CompletableFuture<Delivered> second = send("a", "a2");
     receiver.next();
     clock.advance(java.time.Duration.ofSeconds(3)); // a1 holds the only slot for 3 s
-    gate.release(2);
+    gate("a1").release();
+    gate("a2").release();
 
     assertThat(first.get(5, TimeUnit.SECONDS).attempt().startedAt())
         .isEqualTo(java.time.Instant.parse("2026-01-15T07:00:00Z"));
