@@ -130,10 +130,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    long deadline = System.nanoTime() + DRAIN.toNanos();
-    while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
+    awaitIdle(DRAIN);
     Instant now = clock.instant();
     for (ClaimedRun claim : inFlight.values()) {
       if (store.runs().release(claim, now)) {
@@ -141,6 +138,23 @@ public final class Scheduler implements Wakeup, AutoCloseable {
             claim.run().namespace(), claim.run().schedule());
       }
     }
+  }
+
+  /**
+   * Waits (on the real clock) until no attempt is in flight, at most {@code timeout}: for a
+   * clean shutdown, and for tests that step the loop with {@link #runOnce()}.
+   *
+   * @return whether it became idle in time
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!inFlight.isEmpty()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+    return true;
   }
 
   private void loop() {
@@ -197,15 +211,18 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     inFlight.put(run.id(), claim);
     dispatcher.send(callbacks.callback(claim, target.get()))
         .whenComplete((delivered, error) -> {
-          inFlight.remove(run.id());
-          if (!running && loop != null) {
-            return; // shutting down: close() hands the run back
+          try {
+            Schedule schedule = target.get().schedule();
+            AttemptResult result =
+                error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
+            finish(claim, schedule, result);
+          } catch (RuntimeException e) {
+            LOG.error("could not record attempt {} of run {}; its lease will expire and it will"
+                + " be retried", claim.attempt(), run.id(), e);
+          } finally {
+            inFlight.remove(run.id());
+            wake();
           }
-          Schedule schedule = target.get().schedule();
-          AttemptResult result =
-              error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
-          finish(claim, schedule, result);
-          wake();
         });
   }
 
