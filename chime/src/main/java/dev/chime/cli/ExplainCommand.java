@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code chime explain}: an expression in plain English, with its next fires and gotchas. */
@@ -29,12 +28,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin TimingOptions timing;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin OutputFormat.Option output;
 
   @Spec CommandSpec spec;
 
@@ -53,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
     List<FireTime> next = parsed.in(zone).fireTimes(now).limit(SHOWN).toList();
     List<String> notes = notes(parsed, zone, now);
     var out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
+    if (output.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("expression", parsed.expression());
       json.put("timezone", zone.getId());

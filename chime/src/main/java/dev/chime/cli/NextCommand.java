@@ -32,12 +32,7 @@ final class NextCommand implements Callable<Integer> {
   @Option(names = "-n", paramLabel = "COUNT", defaultValue = "10", description = "How many.")
   int count;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin OutputFormat.Option output;
 
   @Spec CommandSpec spec;
 
@@ -56,7 +51,7 @@ final class NextCommand implements Callable<Integer> {
     Instant start = from == null ? clock.instant() : Instants.parse(from, zone, "--from");
     List<FireTime> fires = timing.timing().in(zone).fireTimes(start).limit(count).toList();
     var out = spec.commandLine().getOut();
-    if (format == OutputFormat.JSON) {
+    if (output.json()) {
       out.println(new ObjectMapper().writeValueAsString(
           fires.stream().map(FireTimeFormat::offset).toList()));
     } else {

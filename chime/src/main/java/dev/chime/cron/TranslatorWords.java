@@ -47,7 +47,7 @@ final class TranslatorWords {
    * from the 1st to the 31st".
    */
   static String days(int[] days) {
-    if (days.length >= 3 && days[1] - days[0] >= 2 && isProgression(days)) {
+    if (days.length >= 3 && ListWords.step(days) >= 2) {
       return "every "
           + ordinal(days[1] - days[0])
           + " day from the "
@@ -56,29 +56,20 @@ final class TranslatorWords {
           + ordinal(days[days.length - 1]);
     }
     List<String> parts = new ArrayList<>();
-    for (int[] run : runs(days)) {
+    for (int[] run : ListWords.runs(days)) {
       parts.add(
           run[1] - run[0] >= 2 ? ordinal(run[0]) + " to " + ordinal(run[1]) : ordinal(run[0]));
       if (run[1] - run[0] == 1) {
         parts.add(ordinal(run[1]));
       }
     }
-    return "the " + join(parts, " and ");
-  }
-
-  private static boolean isProgression(int[] values) {
-    for (int i = 2; i < values.length; i++) {
-      if (values[i] - values[i - 1] != values[1] - values[0]) {
-        return false;
-      }
-    }
-    return true;
+    return "the " + ListWords.join(parts, "and");
   }
 
   /** Days of the week (0 = Sunday): "Friday", "Monday to Friday", "Monday and Friday". */
   static String weekdays(int[] dows, String conjunction) {
     List<String> parts = new ArrayList<>();
-    for (int[] run : runs(dows)) {
+    for (int[] run : ListWords.runs(dows)) {
       String first = TranslatorDays.DAY_WORDS.get(run[0]);
       parts.add(
           run[1] - run[0] >= 2 ? first + " to " + TranslatorDays.DAY_WORDS.get(run[1]) : first);
@@ -86,31 +77,6 @@ final class TranslatorWords {
         parts.add(TranslatorDays.DAY_WORDS.get(run[1]));
       }
     }
-    return join(parts, conjunction);
-  }
-
-  /** Runs of consecutive values as {first, last} pairs. */
-  private static List<int[]> runs(int[] values) {
-    List<int[]> runs = new ArrayList<>();
-    int i = 0;
-    while (i < values.length) {
-      int j = i;
-      while (j + 1 < values.length && values[j + 1] == values[j] + 1) {
-        j++;
-      }
-      runs.add(new int[] {values[i], values[j]});
-      i = j + 1;
-    }
-    return runs;
-  }
-
-  /** "a", "a and b", "a, b and c". */
-  private static String join(List<String> parts, String conjunction) {
-    if (parts.size() <= 1) {
-      return parts.isEmpty() ? "" : parts.get(0);
-    }
-    return String.join(", ", parts.subList(0, parts.size() - 1))
-        + conjunction
-        + parts.get(parts.size() - 1);
+    return ListWords.join(parts, conjunction.strip());
   }
 }

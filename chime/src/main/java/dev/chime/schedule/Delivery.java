@@ -30,6 +30,12 @@ public record Delivery(
     Duration completionDeadline,
     DstGap dstGap) {
 
+  // Declared before DEFAULTS: static fields initialise in order, and DEFAULTS' checks read them.
+  static final Duration SHORTEST_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration LONGEST_TIMEOUT = Duration.ofHours(1);
+  static final int MAX_CHAIN = 10;
+  static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final Delivery DEFAULTS =
       new Delivery(
@@ -43,11 +49,6 @@ public record Delivery(
           Completion.RESPONSE,
           DEFAULT_TIMEOUT.multipliedBy(10),
           DstGap.SHIFT);
-
-  static final Duration SHORTEST_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration LONGEST_TIMEOUT = Duration.ofHours(1);
-  static final int MAX_CHAIN = 10;
-  static final int MAX_PAYLOAD_CHARS = 64 * 1024;
 
   /** Whether a run may start while the previous one is in flight. */
   public enum Concurrency {

@@ -7,11 +7,12 @@ import java.time.Duration;
  * exponentially growing delay between {@code minBackoff} and {@code maxBackoff}, with full jitter.
  */
 public record RetryPolicy(int maxAttempts, Duration minBackoff, Duration maxBackoff) {
-  public static final RetryPolicy DEFAULT =
-      new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60));
-
+  // Declared before DEFAULT: static fields initialise in order, and DEFAULT's checks read them.
   static final int MAX_ATTEMPTS = 20;
   static final Duration LONGEST_BACKOFF = Duration.ofHours(1);
+
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(60));
 
   public RetryPolicy {
     Checks checks = new Checks();

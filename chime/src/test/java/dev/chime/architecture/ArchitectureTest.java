@@ -36,9 +36,38 @@ class ArchitectureTest {
   }
 
   @Test
+  void receiverVerifier_importsOnlyTheJdkBase_soUsersCanCopyIt() {
+    List<String> offending = imports("receiver").stream()
+        .filter(i -> !i.startsWith("java.") && !i.startsWith("javax.crypto.")).toList();
+    assertThat(offending).as("imports in dev.chime.receiver outside java.base").isEmpty();
+  }
+
+  @Test
+  void delivery_knowsNothingOfStorageOrTheScheduler() {
+    List<String> offending = imports("delivery").stream()
+        .filter(i -> i.startsWith("dev.chime.") && !i.startsWith("dev.chime.schedule."))
+        .toList();
+    assertThat(offending).as("imports in dev.chime.delivery of other Chime packages").isEmpty();
+  }
+
+  @Test
+  void delivery_readsTimeOnlyFromItsInjectedClock() {
+    List<String> offending =
+        Stream.concat(sources("delivery"), sources("receiver"))
+            .filter(f -> read(f).matches("(?s).*\\b(Instant\\.now|Clock\\.system|"
+                + "System\\.currentTimeMillis|LocalDateTime\\.now|ZonedDateTime\\.now)\\b.*"))
+            .map(Path::toString)
+            .toList();
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
   void rulesAreCheckedAgainstRealSources() {
     assertThat(sources("cron").count()).isGreaterThan(10);
     assertThat(imports("cli")).contains("picocli.CommandLine", "dev.chime.cron.CronExpression");
+    assertThat(imports("delivery")).contains("java.net.http.HttpClient",
+        "dev.chime.schedule.Attempt");
+    assertThat(imports("receiver")).contains("javax.crypto.Mac");
   }
 
   private static List<String> imports(String pkg) {
