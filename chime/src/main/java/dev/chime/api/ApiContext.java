@@ -1,5 +1,6 @@
 package dev.chime.api;
 
+import dev.chime.delivery.LiveLogs;
 import dev.chime.schedule.Invalid;
 import dev.chime.schedule.Names;
 import dev.chime.schedule.Namespace;
@@ -21,12 +22,14 @@ final class ApiContext {
   final Store store;
   final ScheduleService schedules;
   final InstantSource clock;
+  final LiveLogs liveLogs;
 
   ApiContext(ApiConfig config, ApiServer.Dependencies deps) {
     this.config = config;
     this.store = deps.store();
     this.schedules = deps.schedules();
     this.clock = deps.clock();
+    this.liveLogs = deps.liveLogs();
   }
 
   /** The request body, or 413 past the limit (read no further than that). */

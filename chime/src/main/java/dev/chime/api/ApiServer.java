@@ -1,5 +1,6 @@
 package dev.chime.api;
 
+import dev.chime.delivery.LiveLogs;
 import dev.chime.scheduler.ScheduleService;
 import dev.chime.store.Store;
 import io.javalin.Javalin;
@@ -27,14 +28,16 @@ public final class ApiServer implements AutoCloseable {
    * What the API works with.
    *
    * @param schedules every schedule change goes through it, never straight to the store
+   * @param liveLogs the response bodies of runs being delivered, for {@code /v1/runs/{id}/log}
    * @param clock the time for next fires, manual runs and this month's usage
    * @param schedulerAlive whether the scheduler loop runs, for {@code /readyz}
    */
-  public record Dependencies(Store store, ScheduleService schedules, InstantSource clock,
-      BooleanSupplier schedulerAlive) {
+  public record Dependencies(Store store, ScheduleService schedules, LiveLogs liveLogs,
+      InstantSource clock, BooleanSupplier schedulerAlive) {
     public Dependencies {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(schedules, "schedules");
+      Objects.requireNonNull(liveLogs, "liveLogs");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(schedulerAlive, "schedulerAlive");
     }
@@ -73,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
         new NamespaceRoutes(api).register(router);
         new ScheduleRoutes(api).register(router);
         new RunRoutes(api).register(router);
+        new RunCompletion(api).register(router);
         new ToolRoutes(api).register(router);
         new UsageRoutes(api).register(router);
         new MetaRoutes(api, deps.schedulerAlive()).register(router);

@@ -1,6 +1,5 @@
 package dev.chime.api;
 
-import dev.chime.schedule.Attempt;
 import dev.chime.schedule.Invalid;
 import dev.chime.schedule.Names;
 import dev.chime.schedule.Namespace;
@@ -9,7 +8,6 @@ import dev.chime.schedule.RunStatus;
 import dev.chime.store.RunQuery;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Runs: a namespace's history in pages, one run with its attempts, and its log. */
@@ -59,12 +57,8 @@ final class RunRoutes {
     ctx.json(RunJson.Detail.of(run, api.store.runs().attempts(run.id())));
   }
 
-  /** The response body so far: the last attempt's excerpt, as text. */
   private void log(Context ctx) {
-    Run run = run(ctx);
-    List<Attempt> attempts = api.store.runs().attempts(run.id());
-    String text = attempts.isEmpty() ? "" : attempts.get(attempts.size() - 1).responseExcerpt();
-    ctx.contentType("text/plain; charset=utf-8").result(text);
+    new RunLog(api.liveLogs, api.store.runs()).answer(ctx, run(ctx));
   }
 
   /** The run of the path's {id}, when the caller reaches its namespace; 404 otherwise. */
