@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * PLACEHOLDER written on branch {@code api} so the REST API compiles before the scheduler lands;
- * the scheduler's own ScheduleService (same signatures) replaces it. Every schedule change goes
- * through here so that the next fire is recomputed and the loop woken at once.
+ * Changes to schedules, applied at once (SPEC §4): every change recomputes the next fire and
+ * wakes the scheduler, so there is no restart and no recalculation job. The API and {@code
+ * apply} go through here, never to the store directly.
  */
 public final class ScheduleService {
   private final Store store;
@@ -25,24 +25,28 @@ public final class ScheduleService {
   private final Wakeup wakeup;
   private final Supplier<String> runIds;
 
-  public ScheduleService(Store store, InstantSource clock, Wakeup wakeup,
-      Supplier<String> runIds) {
+  public ScheduleService(Store store, InstantSource clock, Wakeup wakeup, Supplier<String> runIds) {
     this.store = store;
     this.clock = clock;
     this.wakeup = wakeup;
     this.runIds = runIds;
   }
 
-  /** Creates or replaces; true when created. */
+  /**
+   * Creates or replaces a schedule. Its next fire is computed from now, so fires missed before
+   * a change are not replayed.
+   *
+   * @return true when it was created
+   */
   public boolean put(Schedule schedule) {
-    boolean created = store.schedules().put(schedule, nextFire(schedule));
+    boolean created = store.schedules().put(schedule, nextFire(schedule, clock.instant()));
     wakeup.wake();
     return created;
   }
 
-  /** Creates; {@link dev.chime.store.Conflict} when the name is taken. */
+  /** Creates a schedule; {@link dev.chime.store.Conflict} when the name is taken. */
   public void create(Schedule schedule) {
-    store.schedules().create(schedule, nextFire(schedule));
+    store.schedules().create(schedule, nextFire(schedule, clock.instant()));
     wakeup.wake();
   }
 
@@ -52,42 +56,46 @@ public final class ScheduleService {
     return deleted;
   }
 
+  /** Pauses or resumes; resuming counts from now, not from when it was paused. */
   public Optional<StoredSchedule> setPaused(String namespace, String name, boolean paused) {
     Optional<StoredSchedule> found = store.schedules().find(namespace, name);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Schedule schedule = found.get().schedule().withPaused(paused);
-    store.schedules().setPaused(namespace, name, paused, nextFire(schedule));
+    Schedule schedule = found.get().schedule();
+    Instant next = paused ? null : nextFire(schedule, clock.instant());
+    store.schedules().setPaused(namespace, name, paused, next);
     wakeup.wake();
     return store.schedules().find(namespace, name);
   }
 
-  /** A pending manual run, or empty when the schedule does not exist. */
+  /** Runs a schedule now (trigger {@code manual}), paused or not. */
   public Optional<Run> trigger(String namespace, String name) {
+    return trigger(namespace, name, Trigger.MANUAL);
+  }
+
+  Optional<Run> trigger(String namespace, String name, Trigger trigger) {
     if (store.schedules().find(namespace, name).isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Run run = store.runs().insert(new NewRun(runIds.get(), namespace, name, Trigger.MANUAL, now,
-        RunStatus.PENDING, "", now), now);
+    Run run = store.runs().insert(
+        new NewRun(runIds.get(), namespace, name, trigger, now, RunStatus.PENDING, "", now), now);
     wakeup.wake();
     return Optional.of(run);
   }
 
+  /** The next {@code count} fires strictly after {@code after}. */
   public static List<FireTime> nextFires(Schedule schedule, Instant after, int count) {
     return schedule.timing().timing(schedule.namespace(), schedule.name())
         .in(schedule.zone(), schedule.delivery().dstGap())
-        .fireTimes(after)
-        .limit(count)
-        .toList();
+        .fireTimes(after).limit(count).toList();
   }
 
-  private Instant nextFire(Schedule schedule) {
+  static Instant nextFire(Schedule schedule, Instant after) {
     if (schedule.paused()) {
       return null;
     }
-    List<FireTime> next = nextFires(schedule, clock.instant(), 1);
-    return next.isEmpty() ? null : next.get(0).instant();
+    return nextFires(schedule, after, 1).stream().findFirst().map(FireTime::instant).orElse(null);
   }
 }

@@ -1,6 +1,6 @@
 package dev.chime.scheduler;
 
-/** Tells the scheduler loop that schedules changed, so it recomputes when to wake. */
+/** Tells the scheduler loop that something changed, so it re-plans now instead of sleeping. */
 @FunctionalInterface
 public interface Wakeup {
   void wake();

@@ -1,0 +1,52 @@
+package dev.chime.scheduler;
+
+import dev.chime.delivery.Callback;
+import dev.chime.schedule.Delivery;
+import dev.chime.schedule.Namespace;
+import dev.chime.schedule.Run;
+import dev.chime.schedule.Schedule;
+import dev.chime.store.ClaimedRun;
+import dev.chime.store.Store;
+import java.net.URI;
+import java.util.Optional;
+
+/** Turns a claimed run into the HTTP callback of SPEC §3. */
+final class CallbackFactory {
+
+  /** Where and how a run's schedule is delivered. */
+  record Target(Schedule schedule, Namespace namespace, String secret) {}
+
+  private final Store store;
+
+  CallbackFactory(Store store) {
+    this.store = store;
+  }
+
+  /** The run's schedule, namespace and signing secret, unless one has been deleted. */
+  Optional<Target> target(Run run) {
+    return store.schedules().find(run.namespace(), run.schedule())
+        .flatMap(schedule -> store.namespaces().find(run.namespace())
+            .flatMap(ns -> store.namespaces().signingSecret(ns.name())
+                .map(secret -> new Target(schedule.schedule(), ns, secret))));
+  }
+
+  Callback callback(ClaimedRun claim, Target target) {
+    Run run = claim.run();
+    Schedule schedule = target.schedule();
+    Delivery delivery = schedule.delivery();
+    return new Callback(
+        run.namespace(),
+        URI.create(target.namespace().baseUrl() + schedule.endpoint()),
+        schedule.name(),
+        schedule.timing().expression(),
+        run.fireAt(),
+        run.id(),
+        claim.attempt(),
+        run.trigger(),
+        delivery.payload(),
+        target.namespace().headers(),
+        target.secret(),
+        delivery.timeout(),
+        delivery.completion() == Delivery.Completion.CALLBACK);
+  }
+}

@@ -1,0 +1,265 @@
+package dev.chime.scheduler;
+
+import dev.chime.delivery.Backoff;
+import dev.chime.delivery.Delivered;
+import dev.chime.delivery.Dispatcher;
+import dev.chime.delivery.Outcome;
+import dev.chime.schedule.Attempt;
+import dev.chime.schedule.RetryPolicy;
+import dev.chime.schedule.Run;
+import dev.chime.schedule.RunStatus;
+import dev.chime.schedule.Schedule;
+import dev.chime.schedule.Trigger;
+import dev.chime.store.AttemptResult;
+import dev.chime.store.ClaimedRun;
+import dev.chime.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop of SPEC §4: claims due fires, starts due attempts, records their outcomes, and sleeps
+ * until the earliest next fire or a change, so that lateness is the dispatch cost alone.
+ *
+ * <p>Guarantees: each fire becomes one run, because claiming inserts the run under the unique
+ * (schedule, fire instant) key in the transaction that advances the schedule; each attempt runs
+ * under a lease renewed by this loop, so if the process dies another replica (or the next start)
+ * resumes the run with the next attempt and the same run id. {@link #runOnce()} is one pass, for
+ * tests on a simulated clock; {@link #start()} runs passes on a thread that never dies of an
+ * exception.
+ */
+public final class Scheduler implements Wakeup, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final int MAX_CLAIM_BATCHES = 50;
+  private static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private final Store store;
+  private final Dispatcher dispatcher;
+  private final Backoff backoff;
+  private final InstantSource clock;
+  private final SchedulerConfig config;
+  private final FirePlanning planning;
+  private final ScheduleService schedules;
+  private final CallbackFactory callbacks;
+  private final Map<String, ClaimedRun> inFlight = new ConcurrentHashMap<>();
+  private volatile boolean running;
+  private volatile boolean woken;
+  private Thread loop;
+
+  public Scheduler(
+      Store store,
+      Dispatcher dispatcher,
+      Backoff backoff,
+      InstantSource clock,
+      SchedulerConfig config,
+      Supplier<String> runIds) {
+    this.store = store;
+    this.dispatcher = dispatcher;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.config = config;
+    this.planning = new FirePlanning(config.grace(), runIds);
+    this.schedules = new ScheduleService(store, clock, this, runIds);
+    this.callbacks = new CallbackFactory(store);
+  }
+
+  /** The service through which schedules change; its changes wake this loop. */
+  public ScheduleService schedules() {
+    return schedules;
+  }
+
+  /**
+   * One pass: claim due fires, time out callback runs past their deadline, renew this process's
+   * leases and start due attempts.
+   *
+   * @return when the next pass is due
+   */
+  public Instant runOnce() {
+    woken = false;
+    Instant now = clock.instant();
+    claimDueFires(now);
+    store.runs().expireCallbacks(now);
+    store.runs().renewLeases(new ArrayList<>(inFlight.values()), now.plus(config.lease()));
+    startAttempts(now);
+    return nextPass(now);
+  }
+
+  /** Runs passes on a thread until {@link #close()}. */
+  public synchronized void start() {
+    running = true;
+    loop = Thread.ofPlatform().name("chime-scheduler").start(this::loop);
+  }
+
+  @Override
+  public void wake() {
+    woken = true;
+    Thread t = loop;
+    if (t != null) {
+      LockSupport.unpark(t);
+    }
+  }
+
+  /** Whether the loop thread is alive, for {@code /readyz}. */
+  public boolean alive() {
+    Thread t = loop;
+    return t != null && t.isAlive();
+  }
+
+  /**
+   * Stops claiming, lets attempts in flight finish for a few seconds, and hands the rest back so
+   * that the next start resumes them with their next attempt and the same run id.
+   */
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    Thread t = loop;
+    if (t != null) {
+      try {
+        t.join(DRAIN.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+    }
+    Instant now = clock.instant();
+    for (ClaimedRun claim : inFlight.values()) {
+      if (store.runs().release(claim, now)) {
+        LOG.info("handed back run {} of {}/{} for the next start", claim.run().id(),
+            claim.run().namespace(), claim.run().schedule());
+      }
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      Instant next;
+      try {
+        next = runOnce();
+      } catch (RuntimeException e) {
+        LOG.error("scheduler pass failed; trying again in a second", e);
+        next = clock.instant().plusSeconds(1);
+      }
+      sleepUntil(next);
+    }
+  }
+
+  /** Parks until {@code next} (on the real clock) or a wake-up, whichever comes first. */
+  private void sleepUntil(Instant next) {
+    while (running && !woken) {
+      long nanos = Duration.between(clock.instant(), next).toNanos();
+      if (nanos <= 0) {
+        return;
+      }
+      LockSupport.parkNanos(this, nanos);
+    }
+  }
+
+  private void claimDueFires(Instant now) {
+    for (int batch = 0; batch < MAX_CLAIM_BATCHES; batch++) {
+      Optional<Instant> earliest = store.schedules().earliestNextFire();
+      if (earliest.isEmpty() || earliest.get().isAfter(now)) {
+        return;
+      }
+      store.runs().claimDueFires(now, config.batchSize(), planning);
+    }
+  }
+
+  private void startAttempts(Instant now) {
+    int room = Math.min(dispatcher.capacity(), config.batchSize());
+    if (room <= 0) {
+      return;
+    }
+    for (ClaimedRun claim : store.runs().claimAttempts(now, config.owner(), config.lease(), room)) {
+      start(claim);
+    }
+  }
+
+  private void start(ClaimedRun claim) {
+    Run run = claim.run();
+    Optional<CallbackFactory.Target> target = callbacks.target(run);
+    if (target.isEmpty()) {
+      finish(claim, null, failed(claim, "the schedule or its namespace no longer exists"));
+      return;
+    }
+    inFlight.put(run.id(), claim);
+    dispatcher.send(callbacks.callback(claim, target.get()))
+        .whenComplete((delivered, error) -> {
+          inFlight.remove(run.id());
+          if (!running && loop != null) {
+            return; // shutting down: close() hands the run back
+          }
+          Schedule schedule = target.get().schedule();
+          AttemptResult result =
+              error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
+          finish(claim, schedule, result);
+          wake();
+        });
+  }
+
+  private AttemptResult result(ClaimedRun claim, Schedule schedule, Delivered delivered) {
+    Instant now = clock.instant();
+    Attempt attempt = delivered.attempt();
+    RetryPolicy retry = schedule.delivery().retry();
+    return switch (delivered.outcome()) {
+      case Outcome.Succeeded s -> new AttemptResult(attempt, RunStatus.SUCCEEDED, null, "");
+      case Outcome.Accepted a -> new AttemptResult(attempt, RunStatus.RUNNING,
+          now.plus(schedule.delivery().completionDeadline()), "");
+      case Outcome.Failed f -> new AttemptResult(attempt, RunStatus.FAILED, null, f.reason());
+      case Outcome.Retryable r when claim.attempt() < retry.maxAttempts() -> new AttemptResult(
+          attempt, RunStatus.PENDING,
+          now.plus(backoff.delay(retry, claim.attempt() + 1, r.retryAfter())), r.reason());
+      case Outcome.Retryable r -> new AttemptResult(attempt, RunStatus.FAILED, null,
+          r.reason() + " (attempt " + claim.attempt() + " of " + retry.maxAttempts() + ")");
+    };
+  }
+
+  private AttemptResult failed(ClaimedRun claim, String reason) {
+    Attempt attempt =
+        new Attempt(claim.run().id(), claim.attempt(), clock.instant(), Duration.ZERO, 0, reason,
+            "");
+    return new AttemptResult(attempt, RunStatus.FAILED, null, reason);
+  }
+
+  private void finish(ClaimedRun claim, Schedule schedule, AttemptResult result) {
+    Run run = claim.run();
+    if (!store.runs().finishAttempt(claim, result, clock.instant())) {
+      LOG.warn("run {} was taken over by another claim; attempt {} not recorded", run.id(),
+          claim.attempt());
+      return;
+    }
+    if (result.status() == RunStatus.SUCCEEDED && schedule != null) {
+      for (String next : schedule.delivery().chain()) {
+        if (schedules.trigger(run.namespace(), next, Trigger.CHAIN).isEmpty()) {
+          LOG.warn("chain of {}/{} names {}, which does not exist", run.namespace(),
+              run.schedule(), next);
+        }
+      }
+    }
+  }
+
+  private Instant nextPass(Instant now) {
+    Instant next = now.plus(config.longestSleep());
+    Optional<Instant> fire = store.schedules().earliestNextFire();
+    Optional<Instant> work = store.runs().earliestWork();
+    if (fire.isPresent() && fire.get().isBefore(next)) {
+      next = fire.get();
+    }
+    if (work.isPresent() && work.get().isBefore(next)) {
+      next = work.get();
+    }
+    return next;
+  }
+}
