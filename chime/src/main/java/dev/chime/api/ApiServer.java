@@ -5,6 +5,7 @@ import dev.chime.scheduler.ScheduleService;
 import dev.chime.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.InstantSource;
 import java.util.List;
@@ -80,7 +81,10 @@ public final class ApiServer implements AutoCloseable {
         new ToolRoutes(api).register(router);
         new UsageRoutes(api).register(router);
         new MetaRoutes(api, deps.schedulerAlive()).register(router);
-        router.exception(Exception.class, new ProblemMapper(config.maxBodyBytes()));
+        // One mapper; Javalin keeps its own for HttpResponseException unless named explicitly.
+        ProblemMapper problems = new ProblemMapper(config.maxBodyBytes());
+        router.exception(Exception.class, problems);
+        router.exception(HttpResponseException.class, problems);
       });
     });
     app.start(config.port());

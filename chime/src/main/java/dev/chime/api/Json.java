@@ -72,17 +72,23 @@ final class Json {
       throw Problem.unreadable(path(e), unknownField(e.getPropertyName(),
           e.getKnownPropertyIds()));
     } catch (MismatchedInputException e) {
+      if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("Trailing token")) {
+        throw Problem.unreadable("body", "has more after the JSON object" + where(e));
+      }
       throw Problem.unreadable(path(e), "must be " + expected(e) + found(e));
     } catch (JsonMappingException e) {
       throw Problem.unreadable(path(e), Text.clip(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw Problem.unreadable("body", "is not valid JSON" + where + ": "
+      throw Problem.unreadable("body", "is not valid JSON" + where(e) + ": "
           + Text.clip(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String where(JsonProcessingException e) {
+    var at = e.getLocation();
+    return at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   private static String unknownField(String name, Collection<Object> known) {

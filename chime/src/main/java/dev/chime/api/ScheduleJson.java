@@ -130,22 +130,29 @@ final class ScheduleJson {
       DstGap gap = problems.choice("dstGap", dstGap, DstGap.values(),
           g -> g.name().toLowerCase(Locale.ROOT), DstGap.SHIFT);
       List<String> chained = chain == null ? List.of() : chain;
+      boolean nulls = false;
       for (int i = 0; i < chained.size(); i++) {
         if (chained.get(i) == null) {
           problems.add("chain[" + i + "]", "must be a schedule name, not null");
+          nulls = true;
         }
       }
-      if (chained.contains(null)) {
+      if (nulls) {
         return Delivery.DEFAULTS;
       }
+      // The default follows the timeout, kept in range so a bad timeout is reported once.
       Duration completionDeadline = completionDeadlineMs != null
           ? Duration.ofMillis(completionDeadlineMs)
-          : timeout.multipliedBy(10);
+          : clamp(timeout.multipliedBy(10), Duration.ofSeconds(1), Duration.ofDays(1));
       String payloadText = payload == null || payload.isNull() ? null : Json.text(payload);
       return problems.get(() -> new Delivery(timeout, retryPolicy, overlap, missed,
           startingDeadlineMs == null ? null : Duration.ofMillis(startingDeadlineMs),
           payloadText, chained, done, completionDeadline, gap), Delivery.DEFAULTS);
     }
+  }
+
+  private static Duration clamp(Duration value, Duration min, Duration max) {
+    return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
   }
 
   /** The last run's fire instant and status. */
