@@ -45,8 +45,9 @@ final class ProblemMapper implements ExceptionHandler<Exception> {
   private Problem problem(Exception exception, Context ctx) {
     return switch (exception) {
       case Problem p -> p;
+      // A field may carry client text (a header's name): clipped like every echo.
       case Invalid invalid -> Problem.invalid(invalid.problems().stream()
-          .map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+          .map(p -> new Problem.FieldError(Text.clip(p.field()), p.message())).toList());
       case Conflict conflict -> Problem.conflict(conflict.getMessage());
       case EndpointNotFound e ->
           Problem.notFound("no route " + ctx.method() + " " + ctx.path());

@@ -32,7 +32,7 @@ final class Secrets {
     return HexFormat.of().formatHex(sha256(token));
   }
 
-  /** Whether {@code token} hashes to {@code expectedHash}, in time independent of where they differ. */
+  /** Whether {@code token} hashes to {@code expectedHash}, in constant time. */
   static boolean matches(String token, byte[] expectedHash) {
     return MessageDigest.isEqual(sha256(token), expectedHash);
   }

@@ -27,7 +27,8 @@ class ApiAuthTest {
   void missingToken_is401Problem_withTheBearerChallenge() {
     Response response = api.get("/v1/namespaces", null);
     assertProblem(response, 401, null);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"chime\"");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"chime\"");
     assertThat(response.json().get("detail").asText()).contains("Authorization: Bearer");
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chime.api.ApiFixture.Response;
 import dev.chime.api.ApiFixture.Tenant;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,19 @@ class ApiSchedulesTest {
     assertThat(namespace.get("headers").toString()).isEqualTo("[\"X-Cron-Token\"]");
     assertThat(api.get("/v1/namespaces/billing/schedules", token).json().get("schedules"))
         .extracting(s -> s.get("name").asText()).containsExactly("nightly-sync");
+  }
+
+  @Test
+  void create_sentAsCurlDashDSendsIt_isReadAsJsonWhateverTheContentType() {
+    Tenant billing = api.createNamespace("billing");
+    Response created = api.send(HttpRequest.newBuilder(
+            api.uri("/v1/namespaces/billing/schedules?note=ignored"))
+        .header("Authorization", "Bearer " + billing.token())
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"name\": \"sync\", \"every\": \"10m\", \"endpoint\": \"/internal/cron/sync\"}")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("every").asText()).isEqualTo("10m");
   }
 
   @Test

@@ -38,7 +38,8 @@ class ApiToolsTest {
     assertThat(response.json().toString()).isEqualTo("{\"expression\":\"0 9 * * 1-5\","
         + "\"dialect\":\"posix\",\"timezone\":\"America/Denver\","
         + "\"explanation\":\"At 09:00, Monday through Friday (America/Denver)\","
-        + "\"nextFires\":[{\"local\":\"2026-03-09T09:00:00-06:00\",\"utc\":\"2026-03-09T15:00:00Z\"},"
+        + "\"nextFires\":[{\"local\":\"2026-03-09T09:00:00-06:00\","
+        + "\"utc\":\"2026-03-09T15:00:00Z\"},"
         + "{\"local\":\"2026-03-10T09:00:00-06:00\",\"utc\":\"2026-03-10T15:00:00Z\"}]}");
   }
 
