@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class Json {
 
   /** The body as a {@code type}, or a 400 {@link Problem} naming the field at fault. */
   static <T> T read(byte[] body, Class<T> type) {
-    if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (new String(body, StandardCharsets.UTF_8).isBlank()) {
       throw Problem.unreadable("body", "is empty; send a JSON object");
     }
     try {

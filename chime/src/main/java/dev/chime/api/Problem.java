@@ -32,6 +32,7 @@ final class Problem extends RuntimeException {
 
   private Problem(int status, String type, String title, String detail, List<FieldError> errors,
       Map<String, String> headers) {
+    // No stack trace: a problem is an answer to the client, not a fault to debug.
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
