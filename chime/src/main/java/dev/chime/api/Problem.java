@@ -11,7 +11,7 @@ import java.util.Map;
  * <p>Status codes: 400 when the request cannot be read (malformed JSON, an unknown field, a wrong
  * type), 422 when it was read but a value is not acceptable, 401 without a valid token, 403 for
  * an admin-only operation, 404 for anything the caller cannot see, 409 for a clash with what is
- * stored, 413 for a body over the limit.
+ * stored, 413 for a body over the limit, 503 when the database does not answer.
  */
 final class Problem extends RuntimeException {
 

@@ -3,6 +3,7 @@ package dev.chime.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chime.schedule.Invalid;
 import dev.chime.store.Conflict;
+import dev.chime.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.ExceptionHandler;
 import io.javalin.http.HttpResponseException;
@@ -49,6 +50,11 @@ final class ProblemMapper implements ExceptionHandler<Exception> {
       case Invalid invalid -> Problem.invalid(invalid.problems().stream()
           .map(p -> new Problem.FieldError(Text.clip(p.field()), p.message())).toList());
       case Conflict conflict -> Problem.conflict(conflict.getMessage());
+      case StoreException e -> {
+        log.warn("{} {}: the store failed", ctx.method(), ctx.path(), e);
+        yield Problem.of(503, Problem.BLANK, "Service Unavailable",
+            "the database did not answer; nothing was changed, try again");
+      }
       case EndpointNotFound e ->
           Problem.notFound("no route " + ctx.method() + " " + ctx.path());
       case HttpResponseException e when e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode() ->

@@ -1,0 +1,160 @@
+package dev.chime.store.jdbc;
+
+import dev.chime.schedule.Attempt;
+import dev.chime.schedule.Run;
+import dev.chime.schedule.RunStatus;
+import dev.chime.store.AttemptResult;
+import dev.chime.store.ClaimedRun;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Attempts under leases. A claim raises the run's {@code lease_epoch}; every later write names
+ * the epoch and owner it holds and matches no row once another claim has taken the run, so a
+ * replica that lost its lease (paused, partitioned) cannot overwrite the run. Transactions end
+ * before any HTTP call: the caller delivers between {@link #claimAttempts} and
+ * {@link #finishAttempt}.
+ */
+final class AttemptLeases {
+  static final int MAX_LIMIT = 1000;
+  static final String TIMED_OUT_REASON = "no completion callback before the deadline";
+
+  private static final String DUE = "SELECT " + RunRows.COLUMNS + ", lease_epoch FROM runs"
+      + " WHERE (status = 'pending' AND next_attempt_at <= ?)"
+      + " OR (status = 'running' AND lease_expires_at <= ?)"
+      + " ORDER BY COALESCE(next_attempt_at, lease_expires_at), id LIMIT ?";
+  private static final String CLAIM = "UPDATE runs SET status = 'running',"
+      + " attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,"
+      + " lease_epoch = lease_epoch + 1, next_attempt_at = NULL"
+      + " WHERE id = ? AND lease_epoch = ?";
+  // The claim still holds the run: same epoch, and its attempt not yet finished or released.
+  private static final String HELD = " WHERE id = ? AND lease_epoch = ? AND lease_owner = ?"
+      + " AND lease_expires_at IS NOT NULL";
+  private static final String FINISH = "UPDATE runs SET status = ?, reason = ?,"
+      + " next_attempt_at = ?, callback_deadline = ?, finished_at = ?, lease_owner = NULL,"
+      + " lease_expires_at = NULL" + HELD;
+  private static final String RENEW = "UPDATE runs SET lease_expires_at = ?" + HELD;
+  private static final String RELEASE = "UPDATE runs SET status = 'pending',"
+      + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL" + HELD;
+  private static final String COMPLETE = "UPDATE runs SET status = ?, reason = ?,"
+      + " finished_at = ?, callback_deadline = NULL"
+      + " WHERE id = ? AND status = 'running' AND callback_deadline >= ?";
+  private static final String EXPIRE = "UPDATE runs SET status = 'timed_out', reason = ?,"
+      + " finished_at = ?, callback_deadline = NULL"
+      + " WHERE status = 'running' AND callback_deadline < ?";
+
+  private final Database db;
+
+  AttemptLeases(Database db) {
+    this.db = db;
+  }
+
+  List<ClaimedRun> claimAttempts(Instant now, String owner, Duration lease, int limit) {
+    Sql.requireText("owner", owner, RunRows.MAX_OWNER);
+    if (lease == null || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("lease must be positive, was " + lease);
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+    }
+    Instant expires = Sql.stored(now.plus(lease));
+    return db.transaction(c -> {
+      List<Due> due = Sql.query(c, db.dialect().lockForClaim(DUE), Due::of, now, now, limit);
+      List<ClaimedRun> claimed = new ArrayList<>();
+      for (Due run : due) {
+        // Zero rows: another claimer took it between our read and our lock (the epoch moved).
+        if (Sql.update(c, CLAIM, owner, expires, run.run().id(), run.epoch()) == 1) {
+          claimed.add(run.claimedBy(owner, expires));
+        }
+      }
+      return claimed;
+    });
+  }
+
+  boolean finishAttempt(ClaimedRun claim, AttemptResult result, Instant now) {
+    check(claim, result);
+    RunStatus status = result.status();
+    return db.transaction(c -> {
+      int updated = Sql.update(c, FINISH, status, Sql.clip(result.reason(), RunRows.MAX_REASON),
+          status == RunStatus.PENDING ? result.nextAttemptAt() : null,
+          status == RunStatus.RUNNING ? result.nextAttemptAt() : null,
+          status.isFinal() ? now : null,
+          claim.run().id(), claim.epoch(), claim.owner());
+      if (updated == 0) {
+        return false;
+      }
+      Sql.update(c, RunRows.INSERT_ATTEMPT, RunRows.attemptValues(result.attempt()));
+      return true;
+    });
+  }
+
+  int renewLeases(List<ClaimedRun> claims, Instant until) {
+    if (claims.isEmpty()) {
+      return 0;
+    }
+    return db.transaction(c -> {
+      try (PreparedStatement renew = c.prepareStatement(RENEW)) {
+        for (ClaimedRun claim : claims) {
+          Sql.bind(renew, until, claim.run().id(), claim.epoch(), claim.owner());
+          renew.addBatch();
+        }
+        return Arrays.stream(renew.executeBatch()).sum();
+      }
+    });
+  }
+
+  boolean release(ClaimedRun claim, Instant now) {
+    return db.transaction(c -> Sql.update(c, RELEASE, now, claim.run().id(), claim.epoch(),
+        claim.owner())) == 1;
+  }
+
+  boolean complete(String runId, RunStatus status, String message, Instant now) {
+    if (status == null || !status.isFinal()) {
+      throw new IllegalArgumentException("status must be succeeded or failed, was "
+          + (status == null ? "null" : status.id()));
+    }
+    String reason = status == RunStatus.SUCCEEDED ? "" : Sql.clip(message, RunRows.MAX_REASON);
+    return db.transaction(c -> Sql.update(c, COMPLETE, status, reason, now, runId, now)) == 1;
+  }
+
+  int expireCallbacks(Instant now) {
+    return db.transaction(c -> Sql.update(c, EXPIRE, TIMED_OUT_REASON, now, now));
+  }
+
+  private static void check(ClaimedRun claim, AttemptResult result) {
+    Attempt attempt = result.attempt();
+    if (attempt == null || result.status() == null) {
+      throw new IllegalArgumentException("result.attempt and result.status are required");
+    }
+    if (!attempt.runId().equals(claim.run().id()) || attempt.number() != claim.attempt()) {
+      throw new IllegalArgumentException("result.attempt is attempt " + attempt.number()
+          + " of run " + attempt.runId() + ", but the claim is attempt " + claim.attempt()
+          + " of run " + claim.run().id());
+    }
+    if (!result.status().isFinal() && result.nextAttemptAt() == null) {
+      throw new IllegalArgumentException("result.nextAttemptAt is required when the run stays "
+          + result.status().id());
+    }
+  }
+
+  /** A run due for an attempt, with the epoch its claim must still find. */
+  private record Due(Run run, long epoch) {
+    static Due of(ResultSet row) throws SQLException {
+      return new Due(RunRows.run(row), row.getLong("lease_epoch"));
+    }
+
+    ClaimedRun claimedBy(String owner, Instant expires) {
+      Run running = new Run(run.id(), run.namespace(), run.schedule(), run.trigger(),
+          run.fireAt(), RunStatus.RUNNING, run.attempts() + 1, run.reason(), run.createdAt(),
+          null, null);
+      return new ClaimedRun(running, owner, epoch + 1, expires);
+    }
+  }
+}
