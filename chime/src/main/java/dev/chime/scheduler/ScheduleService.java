@@ -62,8 +62,8 @@ public final class ScheduleService {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Schedule schedule = found.get().schedule();
-    Instant next = paused ? null : nextFire(schedule, clock.instant());
+    Schedule schedule = found.get().schedule().withPaused(paused);
+    Instant next = nextFire(schedule, clock.instant());
     store.schedules().setPaused(namespace, name, paused, next);
     wakeup.wake();
     return store.schedules().find(namespace, name);

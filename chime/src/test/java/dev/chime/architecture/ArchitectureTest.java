@@ -62,12 +62,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void api_reachesStorageOnlyThroughItsInterfaces() {
+    List<String> offending = imports("api").stream()
+        .filter(i -> i.startsWith("dev.chime.store.jdbc.") || i.startsWith("java.sql.")).toList();
+    assertThat(offending).as("imports in dev.chime.api of the JDBC store").isEmpty();
+  }
+
+  @Test
   void rulesAreCheckedAgainstRealSources() {
     assertThat(sources("cron").count()).isGreaterThan(10);
     assertThat(imports("cli")).contains("picocli.CommandLine", "dev.chime.cron.CronExpression");
     assertThat(imports("delivery")).contains("java.net.http.HttpClient",
         "dev.chime.schedule.Attempt");
     assertThat(imports("receiver")).contains("javax.crypto.Mac");
+    assertThat(imports("api")).contains("io.javalin.Javalin", "dev.chime.store.Store");
   }
 
   private static List<String> imports(String pkg) {
