@@ -16,6 +16,9 @@ public interface NamespaceStore {
 
   Optional<Namespace> find(String name);
 
+  /** Points a namespace at another service (the demo receiver moves with each start). */
+  boolean updateBaseUrl(String name, java.net.URI baseUrl);
+
   List<Namespace> list();
 
   /** The signing secret, for delivery and for verifying completion callbacks. */

@@ -32,6 +32,8 @@ final class JdbcNamespaceStore implements NamespaceStore {
   private static final String HEADERS_OF = HEADERS + " WHERE namespace = ? ORDER BY header_name";
   private static final String ALL_HEADERS = HEADERS + " ORDER BY namespace, header_name";
   private static final String SECRET = "SELECT signing_secret FROM namespaces WHERE name = ?";
+  private static final String UPDATE_BASE_URL = "UPDATE namespaces SET base_url = ?"
+      + " WHERE name = ?";
   private static final String TOKEN = "SELECT namespace FROM namespace_tokens"
       + " WHERE token_hash = ?";
 
@@ -80,6 +82,11 @@ final class JdbcNamespaceStore implements NamespaceStore {
           Sql.query(c, HEADERS_OF, Header::of, name));
       return Optional.of(found.getFirst().namespace(headers));
     });
+  }
+
+  @Override
+  public boolean updateBaseUrl(String name, URI baseUrl) {
+    return db.transaction(c -> Sql.update(c, UPDATE_BASE_URL, baseUrl.toString(), name)) > 0;
   }
 
   @Override

@@ -29,6 +29,19 @@ interface NamespaceContract extends StoreFixture {
   }
 
   @Test
+  default void updateBaseUrl_movesOnlyThatNamespace() {
+    namespace("billing");
+    namespace("audit");
+
+    assertThat(namespaces().updateBaseUrl("billing", URI.create("http://127.0.0.1:9001")))
+        .isTrue();
+    assertThat(namespaces().updateBaseUrl("payroll", URI.create("http://x"))).isFalse();
+    assertThat(namespaces().find("billing").orElseThrow().baseUrl())
+        .isEqualTo(URI.create("http://127.0.0.1:9001"));
+    assertThat(namespaces().find("audit")).contains(Samples.namespace("audit"));
+  }
+
+  @Test
   default void create_aNameTaken_isAConflict_andKeepsTheFirst() {
     namespace("billing");
     Namespace again = new Namespace("billing", URI.create("https://elsewhere"),
