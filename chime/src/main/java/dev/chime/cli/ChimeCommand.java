@@ -26,6 +26,7 @@ final class ChimeCommand implements Runnable {
 
   static CommandLine commandLine(InstantSource clock, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ChimeCommand());
+    cli.addSubcommand("serve", new ServeCommand(clock, System.getenv()));
     cli.addSubcommand("next", new NextCommand(clock));
     cli.addSubcommand("explain", new ExplainCommand(clock));
     cli.addSubcommand("translate", new TranslateCommand());

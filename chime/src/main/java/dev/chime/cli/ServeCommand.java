@@ -1,0 +1,106 @@
+package dev.chime.cli;
+
+import dev.chime.app.Chime;
+import dev.chime.app.ServeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chime serve}: the service, until SIGTERM or Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run Chime: the API, the scheduler and delivery, on an embedded database"
+        + " (default) or PostgreSQL.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: 8080).")
+  int port;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "./chime-data",
+      description = "Folder of the embedded database (default: ./chime-data).")
+  Path data;
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description = "A PostgreSQL JDBC URL instead of the embedded database (or CHIME_DB_URL).")
+  String database;
+
+  @Option(names = "--demo", description = "Create the demo namespace and its built-in receiver.")
+  boolean demo;
+
+  @Option(
+      names = "--retention-days",
+      defaultValue = "30",
+      description = "Keep finished runs this many days (default: 30).")
+  int retentionDays;
+
+  @Option(
+      names = "--max-in-flight",
+      defaultValue = "64",
+      description = "Callbacks in flight at once, in all (default: 64).")
+  int maxInFlight;
+
+  @Option(
+      names = "--max-in-flight-per-namespace",
+      defaultValue = "16",
+      description = "Callbacks in flight at once per namespace (default: 16).")
+  int maxInFlightPerNamespace;
+
+  @Option(
+      names = "--allow-address",
+      paramLabel = "ADDRESS",
+      description = "An address, range or host name callbacks may reach although it is"
+          + " link-local or a cloud metadata service. Repeatable.")
+  List<String> allowedAddresses = new ArrayList<>();
+
+  @Option(
+      names = "--lease-seconds",
+      defaultValue = "60",
+      description = "How long an attempt of a dead process is held before another resumes it"
+          + " (default: 60).")
+  int leaseSeconds;
+
+  @Spec CommandSpec spec;
+
+  private final InstantSource clock;
+  private final Map<String, String> environment;
+
+  ServeCommand(InstantSource clock, Map<String, String> environment) {
+    this.clock = clock;
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (retentionDays < 1 || leaseSeconds < 3 || maxInFlight < 1 || maxInFlightPerNamespace < 1) {
+      throw new IllegalArgumentException("--retention-days, --max-in-flight and"
+          + " --max-in-flight-per-namespace must be at least 1, --lease-seconds at least 3");
+    }
+    String db = database != null ? database : environment.get("CHIME_DB_URL");
+    ServeConfig config = new ServeConfig(port, data, db, demo, environment.get("CHIME_ADMIN_TOKEN"),
+        Duration.ofDays(retentionDays), maxInFlight, maxInFlightPerNamespace, allowedAddresses,
+        Duration.ofSeconds(leaseSeconds));
+    Chime chime = Chime.start(config, clock, spec.commandLine().getOut());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+      chime.close();
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+}
