@@ -69,6 +69,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCompositionRoot_namesTheJdbcStore() {
+    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "store", "cli", "cron")) {
+      List<String> offending = imports(pkg).stream()
+          .filter(i -> i.startsWith("dev.chime.store.jdbc.") || i.startsWith("java.sql.")).toList();
+      assertThat(offending).as("imports in dev.chime." + pkg + " of the JDBC store").isEmpty();
+    }
+  }
+
+  @Test
+  void domainValues_dependOnTheEngineOnly() {
+    List<String> offending = imports("schedule").stream()
+        .filter(i -> i.startsWith("dev.chime.") && !i.startsWith("dev.chime.cron.")
+            && !i.startsWith("dev.chime.schedule."))
+        .toList();
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
   void rulesAreCheckedAgainstRealSources() {
     assertThat(sources("cron").count()).isGreaterThan(10);
     assertThat(imports("cli")).contains("picocli.CommandLine", "dev.chime.cron.CronExpression");
@@ -76,6 +94,7 @@ class ArchitectureTest {
         "dev.chime.schedule.Attempt");
     assertThat(imports("receiver")).contains("javax.crypto.Mac");
     assertThat(imports("api")).contains("io.javalin.Javalin", "dev.chime.store.Store");
+    assertThat(imports("app")).contains("dev.chime.store.jdbc.JdbcStores");
   }
 
   private static List<String> imports(String pkg) {
