@@ -70,7 +70,7 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCompositionRoot_namesTheJdbcStore() {
-    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "store", "cli", "cron")) {
+    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "cli", "cron")) {
       List<String> offending = imports(pkg).stream()
           .filter(i -> i.startsWith("dev.chime.store.jdbc.") || i.startsWith("java.sql.")).toList();
       assertThat(offending).as("imports in dev.chime." + pkg + " of the JDBC store").isEmpty();
