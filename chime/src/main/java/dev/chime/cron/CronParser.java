@@ -128,11 +128,11 @@ final class CronParser {
           expression.strip(),
           "expected 5 fields (minute hour day-of-month month day-of-week), found " + t.size());
     }
-    FieldParser days = new FieldParser(this, dialect);
-    long minutes = days.bits(Field.MINUTE, t.get(0));
-    long hours = days.bits(Field.HOUR, t.get(1));
-    int months = (int) days.bits(Field.MONTH, t.get(3));
-    DayRule rule = days.dayRule(t.get(2), t.get(4), months, YearSet.ANY);
+    FieldParser fields = new FieldParser(this, dialect);
+    long minutes = fields.bits(Field.MINUTE, t.get(0));
+    long hours = fields.bits(Field.HOUR, t.get(1));
+    int months = (int) fields.bits(Field.MONTH, t.get(3));
+    DayRule rule = new DayFields(this, fields, dialect).rule(t.get(2), t.get(4), months, YearSet.ANY);
     return pattern(minutes, hours, rule, months, YearSet.ANY, t.get(0), t.get(1));
   }
 
@@ -204,7 +204,7 @@ final class CronParser {
           dow.text(),
           "one of day-of-month and day-of-week must be ?; write \"?\" in the one you do not use");
     }
-    DayRule rule = fields.dayRule(dom, dow, months, years);
+    DayRule rule = new DayFields(this, fields, dialect).rule(dom, dow, months, years);
     return pattern(minutes, hours, rule, months, years, t.get(0), t.get(1));
   }
 

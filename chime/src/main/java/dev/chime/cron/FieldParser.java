@@ -14,10 +14,6 @@ import java.util.regex.Pattern;
 final class FieldParser {
   private static final Pattern SPREAD = Pattern.compile("H(?:\\((\\w+)-(\\w+)\\))?");
   // L and W are case-insensitive, as in Quartz
-  private static final Pattern LAST_DAY = Pattern.compile("(?i)L(?:-(\\d{1,2}))?");
-  private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(?i)(\\d{1,2})W");
-  private static final Pattern LAST_DOW = Pattern.compile("(?i)(\\w+)L");
-  private static final Pattern NTH_DOW = Pattern.compile("(\\w+)#(\\d{1,2})");
   private static final Pattern SPECIAL =
       Pattern.compile("(?i)L|L-\\d*|LW|\\d+W|\\w+L|\\w*#\\w*");
 
@@ -52,91 +48,8 @@ final class FieldParser {
     return YearSet.of(years);
   }
 
-  /** The day-of-month and day-of-week fields together, checked to fire in some month. */
-  DayRule dayRule(CronParser.Token dom, CronParser.Token dow, int months, YearSet years) {
-    DayRuleBuilder b = new DayRuleBuilder();
-    if (dom.text().equals("?")) {
-      requireQuestionMarkAllowed(Field.DAY_OF_MONTH, dom);
-      b.domBits = allBits(1, 31);
-    } else {
-      for (Element e : elements(Field.DAY_OF_MONTH, dom)) {
-        dayOfMonth(e, b);
-      }
-    }
-    if (dow.text().equals("?")) {
-      requireQuestionMarkAllowed(Field.DAY_OF_WEEK, dow);
-      b.dowBits = 0x7f;
-    } else {
-      for (Element e : elements(Field.DAY_OF_WEEK, dow)) {
-        dayOfWeek(e, b);
-      }
-    }
-    boolean crontab = dialect == Dialect.POSIX || dialect == Dialect.ISO;
-    b.either = crontab && !dom.text().startsWith("*") && !dow.text().startsWith("*");
-    DayRule rule = b.build();
-    new NeverFires(parser, rule, months, years, dom).check();
-    return rule;
-  }
-
-  private void dayOfMonth(Element e, DayRuleBuilder b) {
-    String t = e.text;
-    if (isQuartzLike() && hasSpecialCharacter(t)) {
-      if (t.equalsIgnoreCase("LW")) {
-        b.lastWeekday = true;
-        return;
-      }
-      Matcher last = LAST_DAY.matcher(t);
-      if (last.matches()) {
-        int offset = last.group(1) == null ? 0 : Integer.parseInt(last.group(1));
-        if (offset > 30) {
-          throw error(Field.DAY_OF_MONTH, e, "L-" + offset + " is out of range; use L-0 to L-30");
-        }
-        if (last.group(1) != null && dialect == Dialect.AWS) {
-          throw error(Field.DAY_OF_MONTH, e, "L-n is Quartz only; AWS accepts L");
-        }
-        b.lastDayOffset = offset;
-        return;
-      }
-      Matcher nearest = NEAREST_WEEKDAY.matcher(t);
-      if (nearest.matches()) {
-        int day = Integer.parseInt(nearest.group(1));
-        if (day < 1 || day > 31) {
-          throw error(Field.DAY_OF_MONTH, e, "value " + day + " out of range 1-31");
-        }
-        b.nearestWeekdayBits |= 1L << day;
-        return;
-      }
-    }
-    b.domBits |= plain(Field.DAY_OF_MONTH, e);
-  }
-
-  private void dayOfWeek(Element e, DayRuleBuilder b) {
-    String t = e.text;
-    if (isQuartzLike() && hasSpecialCharacter(t)) {
-      if (t.equalsIgnoreCase("L")) {
-        b.dowBits |= 1 << 6; // a lone L is the last day of the week: Saturday
-        return;
-      }
-      Matcher last = LAST_DOW.matcher(t);
-      if (last.matches()) {
-        b.lastDowBits |= 1 << canonicalDow(dowValue(last.group(1), e));
-        return;
-      }
-      Matcher nth = NTH_DOW.matcher(t);
-      if (nth.matches()) {
-        int k = Integer.parseInt(nth.group(2));
-        if (k < 1 || k > 5) {
-          throw error(Field.DAY_OF_WEEK, e, "#" + k + " is out of range; a month has weeks #1 to #5");
-        }
-        b.nthDowBits |= 1L << (canonicalDow(dowValue(nth.group(1), e)) * 5 + k - 1);
-        return;
-      }
-    }
-    b.dowBits |= (int) plain(Field.DAY_OF_WEEK, e);
-  }
-
   /** Bits of a field element made of *, values, ranges, steps and H. */
-  private long plain(Field field, Element e) {
+  long plain(Field field, Element e) {
     rejectSpecials(field, e);
     int low = low(field);
     int high = high(field);
@@ -237,7 +150,7 @@ final class FieldParser {
     return v;
   }
 
-  private int dowValue(String text, Element e) {
+  int dowValue(String text, Element e) {
     return value(Field.DAY_OF_WEEK, text, e.column, low(Field.DAY_OF_WEEK), high(Field.DAY_OF_WEEK));
   }
 
@@ -280,7 +193,7 @@ final class FieldParser {
     return field == Field.DAY_OF_WEEK ? canonicalDow(v) : v;
   }
 
-  private int canonicalDow(int v) {
+  int canonicalDow(int v) {
     return switch (dialect) {
       case POSIX -> v % 7;
       case ISO -> (v + 1) % 7;
@@ -288,14 +201,8 @@ final class FieldParser {
     };
   }
 
-  private boolean isQuartzLike() {
+  boolean isQuartzLike() {
     return dialect == Dialect.QUARTZ || dialect == Dialect.AWS;
-  }
-
-  private void requireQuestionMarkAllowed(Field field, CronParser.Token token) {
-    if (!isQuartzLike()) {
-      throw parser.error(field, token.column(), "?", "? is Quartz and AWS only; write * instead");
-    }
   }
 
   private void rejectSpecials(Field field, Element e) {
@@ -328,7 +235,7 @@ final class FieldParser {
   }
 
   /** Whether the text could be one of Quartz's day specials, before any regular expression. */
-  private static boolean hasSpecialCharacter(String t) {
+  static boolean hasSpecialCharacter(String t) {
     for (int i = 0; i < t.length(); i++) {
       switch (t.charAt(i)) {
         case 'L', 'l', 'W', 'w', '#' -> {
@@ -344,7 +251,7 @@ final class FieldParser {
     return field.valueOfName(text) >= 0;
   }
 
-  private List<Element> elements(Field field, CronParser.Token token) {
+  List<Element> elements(Field field, CronParser.Token token) {
     String text = token.text();
     List<Element> elements = new ArrayList<>(4);
     int start = 0;
@@ -362,37 +269,11 @@ final class FieldParser {
     }
   }
 
-  private CronParseException error(Field field, Element e, String reason) {
+  CronParseException error(Field field, Element e, String reason) {
     return parser.error(field, e.column, e.text, reason);
   }
 
-  private static long allBits(int from, int to) {
-    long bits = 0;
-    for (int i = from; i <= to; i++) {
-      bits |= 1L << i;
-    }
-    return bits;
-  }
-
-  private record Element(String text, int column) {}
+  record Element(String text, int column) {}
 
   private record Range(int from, int to, int step) {}
-
-  /** Collects the parts of a {@link DayRule} while the two day fields are read. */
-  private static final class DayRuleBuilder {
-    long domBits;
-    int lastDayOffset = -1;
-    long nearestWeekdayBits;
-    boolean lastWeekday;
-    int dowBits;
-    int lastDowBits;
-    long nthDowBits;
-    boolean either;
-
-    DayRule build() {
-      return new DayRule(
-          domBits, lastDayOffset, nearestWeekdayBits, lastWeekday, dowBits, lastDowBits,
-          nthDowBits, either);
-    }
-  }
 }
