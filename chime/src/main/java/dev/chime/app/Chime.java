@@ -10,6 +10,7 @@ import dev.chime.delivery.LiveLogs;
 import dev.chime.scheduler.Scheduler;
 import dev.chime.scheduler.SchedulerConfig;
 import dev.chime.store.Store;
+import dev.chime.store.StoreException;
 import dev.chime.store.jdbc.JdbcStores;
 import dev.chime.store.jdbc.StoreConfig;
 import java.io.IOException;
@@ -48,9 +49,7 @@ public final class Chime implements AutoCloseable {
       throws IOException {
     AdminToken.Loaded admin =
         AdminToken.load(Optional.ofNullable(config.adminToken()), config.dataDirectory());
-    Store store = config.databaseUrl() == null
-        ? JdbcStores.embedded(config.dataDirectory(), StoreConfig.defaults(clock))
-        : JdbcStores.open(config.databaseUrl(), StoreConfig.defaults(clock));
+    Store store = openStore(config, clock);
     LiveLogs logs = new LiveLogs(clock);
     Dispatcher dispatcher = new Dispatcher(deliveryConfig(config), clock, logs);
     SchedulerConfig schedulerConfig = SchedulerConfig.defaults(owner());
@@ -59,8 +58,16 @@ public final class Chime implements AutoCloseable {
         min(schedulerConfig.longestSleep(), config.lease().dividedBy(3)));
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom()),
         clock, schedulerConfig, new RunIds(clock, new SplittableRandom()));
-    ApiServer api = ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
-        new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
+    ApiServer api;
+    try {
+      api = ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
+          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
+    } catch (RuntimeException e) {
+      dispatcher.close();
+      store.close();
+      throw new StartupFailure("cannot listen on port " + config.port()
+          + " (is it in use?); choose another with --port", e);
+    }
     DemoReceiver demo = null;
     if (config.demo()) {
       demo = new DemoReceiver(clock);
@@ -70,6 +77,16 @@ public final class Chime implements AutoCloseable {
     scheduler.start();
     announce(config, api.port(), admin, out);
     return new Chime(store, dispatcher, scheduler, api, retention, demo);
+  }
+
+  private static Store openStore(ServeConfig config, InstantSource clock) {
+    try {
+      return config.databaseUrl() == null
+          ? JdbcStores.embedded(config.dataDirectory(), StoreConfig.defaults(clock))
+          : JdbcStores.open(config.databaseUrl(), StoreConfig.defaults(clock));
+    } catch (StoreException e) {
+      throw new StartupFailure(e.getMessage(), e);
+    }
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package dev.chime.cli;
 
+import dev.chime.app.StartupFailure;
 import dev.chime.cron.CronParseException;
 import dev.chime.cron.TranslationException;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ final class ChimeCommand implements Runnable {
       }
       return INVALID_INPUT;
     }
-    if (e instanceof TranslationException || e instanceof IllegalArgumentException) {
+    if (e instanceof TranslationException || e instanceof IllegalArgumentException
+        || e instanceof StartupFailure) {
       err.println("chime: " + e.getMessage());
       return INVALID_INPUT;
     }
