@@ -125,6 +125,27 @@ class SchedulerDeliveryTest {
     }
   }
 
+  @Test
+  void anInterval_isNamedAsEvery_inXCronExpression() throws Exception {
+    f.put(new Schedule(NS, "poll", TimingRule.every("10m"), "/internal/cron/poll",
+        ZoneId.of("America/Denver"), null, "", false));
+    f.stepAt("2026-03-07T00:10:00Z");
+
+    Receiver.Request request = f.next();
+    assertThat(request.header("X-Cron-Expression")).isEqualTo("@every 10m");
+    assertThat(request.header("X-Fired-At")).isEqualTo("2026-03-07T00:10:00.000Z");
+    assertThat(request.bodyText()).endsWith(",\"payload\":null}");
+  }
+
+  @Test
+  void runOnce_answersWhenTheNextPassIsDue_theNextFireOrTheLongestSleep() {
+    f.put(schedule("nightly", "30 2 * * *", "America/Denver", options().build()));
+    f.clock.set(Instant.parse("2026-03-07T09:29:55Z"));
+    assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T09:30:00Z"));
+    f.clock.set(Instant.parse("2026-03-07T09:00:00Z"));
+    assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T09:00:10Z"));
+  }
+
   /**
    * The headers, body fields and signature of SPEC §3; {@code now} is the fake clock, whose time
    * the request was signed at.

@@ -119,6 +119,24 @@ class SchedulerLifecycleTest {
   }
 
   @Test
+  void aRetryOfADeletedSchedule_failsWithoutBeingSent() throws Exception {
+    f.receiver.answering((request, exchange) -> Receiver.reply(exchange, 503, "busy"));
+    f.put(schedule("gone", "0 9 * * *"));
+    f.stepAt("2026-03-07T09:00:00Z");
+    f.next();
+    Run waiting = f.onlyRun("gone");
+    assertThat(waiting.status()).isEqualTo(RunStatus.PENDING);
+
+    assertThat(f.scheduler.schedules().delete(NS, "gone")).isTrue();
+    f.stepAt(waiting.nextAttemptAt());
+    f.assertNothingSent();
+    Run failed = f.run(waiting.id());
+    assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(failed.reason()).isEqualTo("the schedule or its namespace no longer exists");
+    assertThat(failed.attempts()).isEqualTo(2);
+  }
+
+  @Test
   void dstGapSkip_recordsASkippedRunOnTheSpringForwardDay_andSendsNothing() throws Exception {
     f.put(schedule("nightly", "30 2 * * *", "America/Denver",
         options().dstGap(DstGap.SKIP).build()));
