@@ -9,6 +9,7 @@ import dev.chime.schedule.Attempt;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Trigger;
+import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
 import dev.chime.testing.Receiver;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +132,7 @@ class SchedulerRecoveryTest {
     assertThat(f.attempts(fire.id())).extracting(Attempt::number).containsExactly(2);
 
     // The dead owner wakes up: its claim no longer holds the run.
-    assertThat(f.store.runs().finishAttempt(dead.getFirst(), new dev.chime.store.AttemptResult(
+    assertThat(f.store.runs().finishAttempt(dead.getFirst(), new AttemptResult(
         new Attempt(fire.id(), 1, Instant.parse(FIRE), Duration.ofSeconds(61), 500, "HTTP 500",
             ""), RunStatus.FAILED, null, "HTTP 500"), f.clock.instant())).isFalse();
     assertThat(f.run(fire.id()).status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -139,9 +142,9 @@ class SchedulerRecoveryTest {
 
   @Test
   void ourOwnLease_isRenewedWhileTheAttemptRuns_soNoOneElseTakesTheRun() throws Exception {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     f.receiver.answering((request, exchange) -> {
-      release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      release.await(10, TimeUnit.SECONDS);
       Receiver.reply(exchange, 200, "ok");
     });
     try {
