@@ -98,6 +98,37 @@ class SchedulerRecoveryTest {
   }
 
   @Test
+  void callback_completedAsSucceeded_runsTheChain_andAsFailed_doesNot() throws Exception {
+    f.receiver.answering((request, exchange) -> Receiver.reply(exchange, 202, "started"));
+    f.put(schedule("b", "0 0 1 1 *"));
+    f.put(schedule("a", "0 9 * * *", options().callback(Duration.ofMinutes(10)).chain("b")
+        .build()));
+
+    f.stepAt(FIRE);
+    assertThat(f.next().header("X-Schedule-Name")).isEqualTo("a");
+    f.step();
+    f.assertNothingSent(); // a is running, not succeeded: no chain yet
+
+    f.clock.set(Instant.parse("2026-03-07T09:04:00Z"));
+    assertThat(f.scheduler.schedules().complete(f.onlyRun("a").id(), RunStatus.SUCCEEDED,
+        "exported")).isTrue();
+    f.step();
+    Receiver.Request chained = f.next();
+    assertThat(chained.header("X-Schedule-Name")).isEqualTo("b");
+    assertThat(chained.header("X-Chime-Trigger")).isEqualTo("chain");
+    assertThat(f.onlyRun("a").status()).isEqualTo(RunStatus.SUCCEEDED);
+
+    f.stepAt("2026-03-08T09:00:00Z");
+    assertThat(f.next().header("X-Schedule-Name")).isEqualTo("a");
+    String second = f.runs("a").getLast().id();
+    assertThat(f.scheduler.schedules().complete(second, RunStatus.FAILED, "disk full")).isTrue();
+    f.step();
+    f.assertNothingSent();
+    assertThat(f.run(second).reason()).isEqualTo("disk full");
+    assertThat(f.runs("b")).hasSize(1);
+  }
+
+  @Test
   void callback_a200_stillEndsTheRunAtOnce() throws Exception {
     f.put(schedule("export", "0 9 * * *", options().callback(Duration.ofMinutes(10)).build()));
     f.stepAt(FIRE);
