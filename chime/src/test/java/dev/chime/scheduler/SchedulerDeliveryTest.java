@@ -6,18 +6,23 @@ import static dev.chime.scheduler.SchedulerFixture.options;
 import static dev.chime.scheduler.SchedulerFixture.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chime.receiver.ChimeSignature;
+import dev.chime.schedule.Namespace;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
 import dev.chime.schedule.TimingRule;
 import dev.chime.schedule.Trigger;
 import dev.chime.testing.Receiver;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Fires reach the receiver as SPEC §3 describes them, at the instants of SPEC §2.5. */
 class SchedulerDeliveryTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path folder;
   private SchedulerFixture f;
 
@@ -53,7 +60,8 @@ class SchedulerDeliveryTest {
     assertCallback(first, run, "2026-03-07T09:30:00.000Z", 1, Trigger.SCHEDULE, f.clock);
     assertThat(first.bodyText()).isEqualTo("{\"schedule\":\"nightly\","
         + "\"firedAt\":\"2026-03-07T09:30:00.000Z\",\"runId\":\"" + run.id() + "\","
-        + "\"attempt\":1,\"trigger\":\"schedule\",\"payload\":{\"tenant\": \"acme\", \"limit\": 10}}");
+        + "\"attempt\":1,\"trigger\":\"schedule\","
+        + "\"payload\":{\"tenant\": \"acme\", \"limit\": 10}}");
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.fireAt()).isEqualTo(Instant.parse("2026-03-07T09:30:00Z"));
     assertThat(f.attempts(run.id())).singleElement()
@@ -84,6 +92,20 @@ class SchedulerDeliveryTest {
   }
 
   @Test
+  void fixedTimeInDenver_firesOnce_atTheFirstPassOfTheFallBackHour() throws Exception {
+    f.clock.set(Instant.parse("2026-10-31T12:00:00Z"));
+    f.put(schedule("early", "30 1 * * *", "America/Denver", options().build()));
+
+    f.stepAt("2026-11-01T07:30:00Z"); // 01:30 MDT
+    assertThat(f.next().header("X-Fired-At")).isEqualTo("2026-11-01T07:30:00.000Z");
+    f.stepAt("2026-11-01T08:30:00Z"); // 01:30 MST, the same wall time again
+    f.assertNothingSent();
+    f.stepAt("2026-11-02T08:30:00Z"); // 01:30 MST the next day
+    assertThat(f.next().header("X-Fired-At")).isEqualTo("2026-11-02T08:30:00.000Z");
+    assertThat(f.runs("early")).hasSize(2);
+  }
+
+  @Test
   void aFireIsSentOnce_howeverManyPassesFollow() throws Exception {
     f.put(schedule("quarter", "*/15 * * * *"));
     f.stepAt("2026-03-07T00:15:00Z");
@@ -111,9 +133,12 @@ class SchedulerDeliveryTest {
   }
 
   @Test
-  void aScheduleOfAnotherNamespace_goesToThatNamespacesBaseUrl() throws Exception {
+  void aScheduleOfAnotherNamespace_goesToThatNamespacesBaseUrl_withItsHeaders()
+      throws Exception {
     try (Receiver other = Receiver.start()) {
-      f.namespace("payroll", other.url(""));
+      f.store.namespaces().create(new Namespace("payroll", other.url(""),
+          Namespace.Environment.SANDBOX, Map.of("X-Cron-Token", "t0ken")), "payroll-secret",
+          "token-hash-of-payroll");
       f.put(new Schedule("payroll", "close", TimingRule.cron("0 1 * * *"),
           "/internal/cron/close", ZoneId.of("UTC"), null, "", false));
       f.stepAt("2026-03-07T01:00:00Z");
@@ -121,6 +146,10 @@ class SchedulerDeliveryTest {
       Receiver.Request request = other.next();
       assertThat(request.path()).isEqualTo("/internal/cron/close");
       assertThat(request.header("X-Schedule-Name")).isEqualTo("close");
+      assertThat(request.header("X-Cron-Token")).isEqualTo("t0ken");
+      assertThat(ChimeSignature.verify(request.header("X-Chime-Signature"),
+          request.header("X-Chime-Run-Id"), request.body(), "payroll-secret", f.clock).valid())
+          .isTrue();
       f.assertNothingSent();
     }
   }
@@ -151,7 +180,7 @@ class SchedulerDeliveryTest {
    * the request was signed at.
    */
   static void assertCallback(Receiver.Request request, Run run, String firedAt, int attempt,
-      Trigger trigger, InstantSource now) {
+      Trigger trigger, InstantSource now) throws IOException {
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/internal/cron/" + run.schedule());
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
@@ -170,7 +199,14 @@ class SchedulerDeliveryTest {
     assertThat(ChimeSignature.verify(request.header("X-Chime-Signature"),
         request.header("X-Chime-Run-Id"), request.body(), "another-secret", now).valid())
         .isFalse();
-    assertThat(request.bodyText()).contains("\"runId\":\"" + run.id() + "\"", "\"attempt\":" + attempt,
-            "\"trigger\":\"" + trigger.id() + "\"", "\"firedAt\":\"" + firedAt + "\"");
+    JsonNode body = JSON.readTree(request.body());
+    assertThat(body.fieldNames()).toIterable()
+        .containsExactly("schedule", "firedAt", "runId", "attempt", "trigger", "payload");
+    assertThat(body.get("schedule").asText()).isEqualTo(run.schedule());
+    assertThat(body.get("firedAt").asText()).isEqualTo(firedAt);
+    assertThat(body.get("runId").asText()).isEqualTo(run.id());
+    assertThat(body.get("attempt").isInt()).isTrue();
+    assertThat(body.get("attempt").asInt()).isEqualTo(attempt);
+    assertThat(body.get("trigger").asText()).isEqualTo(trigger.id());
   }
 }
