@@ -54,8 +54,7 @@ final class RunCompletion {
         new RunStatus[] {RunStatus.SUCCEEDED, RunStatus.FAILED}, RunStatus::id, null);
     String message = problems.text("message", request.message(), MAX_MESSAGE);
     problems.throwIfAny();
-    if (!api.store.runs().complete(id, status, message == null ? "" : message,
-        api.clock.instant())) {
+    if (!api.schedules.complete(id, status, message == null ? "" : message)) {
       throw Problem.conflict("run `" + id + "` is not awaiting a completion report; it is "
           + run.status().id());
     }

@@ -13,6 +13,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes to schedules, applied at once (SPEC §4): every change recomputes the next fire and
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * apply} go through here, never to the store directly.
  */
 public final class ScheduleService {
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduleService.class);
+
   private final Store store;
   private final InstantSource clock;
   private final Wakeup wakeup;
@@ -83,6 +87,33 @@ public final class ScheduleService {
         new NewRun(runIds.get(), namespace, name, trigger, now, RunStatus.PENDING, "", now), now);
     wakeup.wake();
     return Optional.of(run);
+  }
+
+  /**
+   * Ends a {@code completion: callback} run with the service's report (SPEC §3.1); when it
+   * succeeded, its schedule's chain runs, as after a run that succeeded by its response.
+   *
+   * @return false when the run is not awaiting a report (unknown, or already final)
+   */
+  public boolean complete(String runId, RunStatus status, String message) {
+    if (!store.runs().complete(runId, status, message, clock.instant())) {
+      return false;
+    }
+    if (status == RunStatus.SUCCEEDED) {
+      store.runs().find(runId).ifPresent(this::runChain);
+    }
+    return true;
+  }
+
+  /** Runs each schedule in the chain of {@code run}'s schedule once (trigger {@code chain}). */
+  void runChain(Run run) {
+    Optional<StoredSchedule> schedule = store.schedules().find(run.namespace(), run.schedule());
+    for (String next : schedule.map(s -> s.schedule().delivery().chain()).orElse(List.of())) {
+      if (trigger(run.namespace(), next, Trigger.CHAIN).isEmpty()) {
+        LOG.warn("chain of {}/{} names {}, which does not exist", run.namespace(),
+            run.schedule(), next);
+      }
+    }
   }
 
   /** The next {@code count} fires strictly after {@code after}. */

@@ -9,7 +9,6 @@ import dev.chime.schedule.RetryPolicy;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
-import dev.chime.schedule.Trigger;
 import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
 import dev.chime.store.Store;
@@ -258,12 +257,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       return;
     }
     if (result.status() == RunStatus.SUCCEEDED && schedule != null) {
-      for (String next : schedule.delivery().chain()) {
-        if (schedules.trigger(run.namespace(), next, Trigger.CHAIN).isEmpty()) {
-          LOG.warn("chain of {}/{} names {}, which does not exist", run.namespace(),
-              run.schedule(), next);
-        }
-      }
+      schedules.runChain(run);
     }
   }
 

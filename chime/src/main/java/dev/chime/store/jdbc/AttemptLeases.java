@@ -25,10 +25,12 @@ final class AttemptLeases {
   static final int MAX_LIMIT = 1000;
   static final String TIMED_OUT_REASON = "no completion callback before the deadline";
 
+  // Runs due at the same instant (the fires of a catch-up) go oldest fire first: ids made in the
+  // same millisecond do not sort by fire.
   private static final String DUE = "SELECT " + RunRows.COLUMNS + ", lease_epoch FROM runs"
       + " WHERE (status = 'pending' AND next_attempt_at <= ?)"
       + " OR (status = 'running' AND lease_expires_at <= ?)"
-      + " ORDER BY COALESCE(next_attempt_at, lease_expires_at), id LIMIT ?";
+      + " ORDER BY COALESCE(next_attempt_at, lease_expires_at), fire_at, id LIMIT ?";
   private static final String CLAIM = "UPDATE runs SET status = 'running',"
       + " attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,"
       + " lease_epoch = lease_epoch + 1, next_attempt_at = NULL"

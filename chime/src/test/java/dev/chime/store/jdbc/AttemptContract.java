@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chime.schedule.Attempt;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
+import dev.chime.schedule.Trigger;
 import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
+import dev.chime.store.FirePlanner;
+import dev.chime.store.NewRun;
 import dev.chime.store.RunStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,23 @@ interface AttemptContract extends StoreFixture {
     assertThat(claim).isEqualTo(new ClaimedRun(running, "replica-a", 1, T0.plus(LEASE)));
     assertThat(claim.attempt()).isEqualTo(1);
     assertThat(runs().find(oldest.id())).contains(running);
+  }
+
+  @Test
+  default void claimAttempts_takesRunsDueTogether_oldestFireFirst_whateverTheirIds() {
+    namespace("billing");
+    schedule("billing", "sync", T0);
+    // Ids increase as they are made, so here the newest fire gets the smallest id.
+    List<Instant> fires = List.of(T0.minus(Duration.ofHours(1)), T0.minus(Duration.ofHours(2)),
+        T0.minus(Duration.ofHours(3)));
+    runs().claimDueFires(T0, 10, (due, inFlight, now) -> new FirePlanner.Plan(
+        fires.stream().map(at -> new NewRun(newRunId(), "billing", "sync", Trigger.CATCHUP, at,
+            RunStatus.PENDING, "", now)).toList(),
+        T0.plus(Duration.ofHours(1))));
+
+    assertThat(runs().claimAttempts(T0, "replica-a", LEASE, 10))
+        .extracting(c -> c.run().fireAt())
+        .containsExactlyElementsOf(fires.reversed());
   }
 
   @Test
