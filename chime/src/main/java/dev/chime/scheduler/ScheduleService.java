@@ -37,15 +37,28 @@ public final class ScheduleService {
   }
 
   /**
-   * Creates or replaces a schedule. Its next fire is computed from now, so fires missed before
-   * a change are not replayed.
+   * Creates or replaces a schedule. A change of timing counts from now, so fires missed before a
+   * change are not replayed; when the timing is unchanged (the same file applied again, a new
+   * description) the next fire is kept, so a fire due but not yet claimed is not lost.
    *
    * @return true when it was created
    */
   public boolean put(Schedule schedule) {
-    boolean created = store.schedules().put(schedule, nextFire(schedule, clock.instant()));
+    Instant next = store.schedules().find(schedule.namespace(), schedule.name())
+        .filter(stored -> sameTiming(stored.schedule(), schedule) && stored.nextFireAt() != null)
+        .map(StoredSchedule::nextFireAt)
+        .orElseGet(() -> nextFire(schedule, clock.instant()));
+    boolean created = store.schedules().put(schedule, next);
     wakeup.wake();
     return created;
+  }
+
+  private static boolean sameTiming(Schedule stored, Schedule next) {
+    return stored.timing().equals(next.timing())
+        && stored.zone().equals(next.zone())
+        && stored.delivery().dstGap() == next.delivery().dstGap()
+        && stored.paused() == next.paused()
+        && !next.paused();
   }
 
   /** Creates a schedule; {@link dev.chime.store.Conflict} when the name is taken. */

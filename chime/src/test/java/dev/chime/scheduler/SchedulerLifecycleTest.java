@@ -85,6 +85,28 @@ class SchedulerLifecycleTest {
   }
 
   @Test
+  void savingAgainWithTheSameTiming_keepsAFireThatIsDueButNotYetClaimed() throws Exception {
+    f.put(schedule("hourly", "0 * * * *"));
+    f.clock.set(Instant.parse("2026-03-07T09:00:02Z"));
+    var again = schedule("hourly", "0 * * * *");
+    f.put(new dev.chime.schedule.Schedule(again.namespace(), again.name(), again.timing(),
+        again.endpoint(), again.zone(), again.delivery(), "now with a description", false));
+    f.stepAt("2026-03-07T09:00:02Z");
+    assertThat(f.next().header("X-Fired-At")).isEqualTo("2026-03-07T09:00:00.000Z");
+  }
+
+  @Test
+  void changingTheTiming_countsFromNow() throws Exception {
+    f.put(schedule("hourly", "0 * * * *"));
+    f.clock.set(Instant.parse("2026-03-07T09:00:02Z"));
+    f.put(schedule("hourly", "30 * * * *"));
+    f.stepAt("2026-03-07T09:00:02Z");
+    f.assertNothingSent();
+    f.stepAt("2026-03-07T09:30:00Z");
+    assertThat(f.next().header("X-Fired-At")).isEqualTo("2026-03-07T09:30:00.000Z");
+  }
+
+  @Test
   void chain_runsTheNextScheduleOnce_afterASuccess() throws Exception {
     f.put(schedule("b", "0 0 1 1 *"));
     f.put(schedule("a", "0 9 * * *", options().chain("b").build()));
