@@ -20,7 +20,12 @@ public final class JdbcStores {
   private static final String EMBEDDED_FILE = "chime";
   // DB_CLOSE_ON_EXIT=FALSE: the application closes the store in its own shutdown hook, after
   // the work in flight is recorded; H2's hook would close the database under it.
-  private static final String EMBEDDED_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+  // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default writes
+  // commits in the background up to half a second later, so a killed process (SIGKILL, the
+  // OOM killer) lost runs it had claimed and delivered: the next start fired them again under
+  // new run ids.
+  private static final String EMBEDDED_OPTIONS =
+      ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   private static final int H2_DATABASE_IN_USE = 90020;
 
   private JdbcStores() {}
