@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,9 +76,14 @@ public final class Receiver implements AutoCloseable {
 
   /** The next request to arrive; fails the test when none comes within five seconds. */
   public Request next() throws InterruptedException {
-    Request request = requests.poll(5, TimeUnit.SECONDS);
+    return next(Duration.ofSeconds(5));
+  }
+
+  /** The next request to arrive; fails the test when none comes within {@code timeout}. */
+  public Request next(Duration timeout) throws InterruptedException {
+    Request request = requests.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (request == null) {
-      throw new AssertionError("no request arrived within 5 s");
+      throw new AssertionError("no request arrived within " + timeout);
     }
     return request;
   }
