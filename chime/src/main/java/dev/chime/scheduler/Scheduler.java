@@ -87,7 +87,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     Instant now = clock.instant();
     claimDueFires(now);
     store.runs().expireCallbacks(now);
-    store.runs().renewLeases(new ArrayList<>(inFlight.values()), now.plus(config.lease()));
+    renewLeases(now);
     startAttempts(now);
     return nextPass(now);
   }
@@ -114,8 +114,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   /**
-   * Stops claiming, lets attempts in flight finish for a few seconds, and hands the rest back so
-   * that the next start resumes them with their next attempt and the same run id.
+   * Stops claiming, lets attempts in flight finish for a few seconds (renewing their leases
+   * meanwhile), and hands the rest back so that the next start resumes them with their next
+   * attempt and the same run id.
    */
   @Override
   public void close() {
@@ -129,7 +130,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    awaitIdle(DRAIN);
+    drain();
     Instant now = clock.instant();
     for (ClaimedRun claim : inFlight.values()) {
       if (store.runs().release(claim, now)) {
@@ -154,6 +155,31 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
     }
     return true;
+  }
+
+  /**
+   * Waits up to {@link #DRAIN} for the attempts in flight, renewing their leases as the loop
+   * did: a lease shorter than the drain would otherwise expire under an attempt still in
+   * flight, and another replica would send the run again beside it.
+   */
+  private void drain() {
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    while (!inFlight.isEmpty()) {
+      try {
+        renewLeases(clock.instant());
+      } catch (RuntimeException e) {
+        LOG.error("could not renew the leases of the attempts in flight during shutdown", e);
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      awaitIdle(Duration.ofNanos(Math.min(left, config.longestSleep().toNanos())));
+    }
+  }
+
+  private void renewLeases(Instant now) {
+    store.runs().renewLeases(new ArrayList<>(inFlight.values()), now.plus(config.lease()));
   }
 
   private void loop() {
