@@ -18,6 +18,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,6 +51,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private final ScheduleService schedules;
   private final CallbackFactory callbacks;
   private final Map<String, ClaimedRun> inFlight = new ConcurrentHashMap<>();
+  // Runs close() handed back: their aborted attempts are expected to find the claim gone.
+  private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private volatile boolean woken;
   private Thread loop;
@@ -133,6 +136,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     drain();
     Instant now = clock.instant();
     for (ClaimedRun claim : inFlight.values()) {
+      handedBack.add(claim.run().id());
       if (store.runs().release(claim, now)) {
         LOG.info("handed back run {} of {}/{} for the next start", claim.run().id(),
             claim.run().namespace(), claim.run().schedule());
@@ -278,8 +282,13 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private void finish(ClaimedRun claim, Schedule schedule, AttemptResult result) {
     Run run = claim.run();
     if (!store.runs().finishAttempt(claim, result, clock.instant())) {
-      LOG.warn("run {} was taken over by another claim; attempt {} not recorded", run.id(),
-          claim.attempt());
+      if (handedBack.contains(run.id())) {
+        LOG.debug("attempt {} of run {} ended after the run was handed back", claim.attempt(),
+            run.id());
+      } else {
+        LOG.warn("run {} was taken over by another claim; attempt {} not recorded", run.id(),
+            claim.attempt());
+      }
       return;
     }
     if (result.status() == RunStatus.SUCCEEDED && schedule != null) {

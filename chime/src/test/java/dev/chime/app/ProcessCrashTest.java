@@ -141,7 +141,8 @@ class ProcessCrashTest {
     assertThat(exit).as("exits on its own within the drain window\n%s", first.log())
         .isPresent();
     assertThat(exit.getAsInt()).as("exit status after SIGTERM").isEqualTo(143);
-    assertThat(first.log()).contains("handed back run " + held);
+    assertThat(first.log()).contains("handed back run " + held)
+        .doesNotContain("taken over by another claim").doesNotContain("ERROR");
 
     Run finished = readStore(data, finishes);
     assertThat(finished.status()).isEqualTo(RunStatus.SUCCEEDED);
