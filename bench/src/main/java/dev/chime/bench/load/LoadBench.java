@@ -51,7 +51,7 @@ public final class LoadBench {
         case "burst" -> new BurstScenario(new BurstScenario.Settings(
             number(options, "schedules", 10_000), number(options, "namespaces", 10),
             number(options, "max-in-flight", 64), number(options, "per-namespace", 16),
-            number(options, "warm-up", 1000), number(options, "raw-warm-up", 2000)), out)
+            number(options, "warm-up", 1000), number(options, "raw-warm-up", 10_000)), out)
             .run(data);
         case "lone" -> new LoneFireScenario(new LoneFireScenario.Settings(
             number(options, "fires", 300), number(options, "warm-up", 20)), out).run(data);
