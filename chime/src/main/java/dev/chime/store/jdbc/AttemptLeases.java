@@ -49,7 +49,8 @@ final class AttemptLeases {
       + " WHERE id = ? AND status = 'running' AND callback_deadline >= ?";
   private static final String EXPIRE = "UPDATE runs SET status = 'timed_out', reason = ?,"
       + " finished_at = ?, callback_deadline = NULL"
-      + " WHERE status = 'running' AND callback_deadline < ?";
+      + " WHERE status = 'running' AND callback_deadline >= " + Sql.SINCE_EVER
+      + " AND callback_deadline < ?";
 
   private final Database db;
 

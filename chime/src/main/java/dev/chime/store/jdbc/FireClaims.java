@@ -21,7 +21,8 @@ final class FireClaims {
   static final int MAX_LIMIT = 1000;
 
   private static final String DUE = ScheduleRows.SELECT
-      + " WHERE s.paused = FALSE AND s.next_fire_at <= ?"
+      + " WHERE s.paused = FALSE AND s.next_fire_at >= " + Sql.SINCE_EVER
+      + " AND s.next_fire_at <= ?"
       + " ORDER BY s.next_fire_at, s.namespace, s.name LIMIT ?";
   private static final String ADVANCE = "UPDATE schedules SET next_fire_at = ?"
       + " WHERE namespace = ? AND name = ?";

@@ -26,16 +26,18 @@ final class RunHistory {
       + " WHERE run_id = ? ORDER BY attempt_number";
   private static final String IN_FLIGHT = "SELECT id FROM runs WHERE namespace = ?"
       + " AND schedule = ? AND status IN ('pending', 'running') LIMIT 1";
-  private static final String EARLIEST_WORK = "SELECT MIN(next_attempt_at) AS next_attempt,"
-      + " MIN(lease_expires_at) AS lease_expiry, MIN(callback_deadline) AS callback_deadline"
-      + " FROM runs";
+  // The first of each index range, not MIN(): see Sql.SINCE_EVER.
+  private static final String EARLIEST_WORK = "SELECT " + first("next_attempt_at")
+      + " AS next_attempt, " + first("lease_expires_at") + " AS lease_expiry, "
+      + first("callback_deadline") + " AS callback_deadline";
   private static final String PAGE = RunRows.SELECT + " WHERE namespace = ?";
   private static final String OF_SCHEDULE = " AND schedule = ?";
   private static final String IN_STATUS = " AND status = ?";
   private static final String AFTER_CURSOR = " AND (fire_at < ? OR (fire_at = ? AND id < ?))";
   private static final String NEWEST_FIRST = " ORDER BY fire_at DESC, id DESC LIMIT ?";
   // A schedule's latest run stays, so that it still shows its last status after retention.
-  private static final String PRUNABLE = "SELECT id FROM runs WHERE finished_at < ?"
+  private static final String PRUNABLE = "SELECT id FROM runs"
+      + " WHERE finished_at >= " + Sql.SINCE_EVER + " AND finished_at < ?"
       + " AND NOT EXISTS (SELECT 1 FROM schedules s WHERE s.last_run_id = runs.id)"
       + " ORDER BY finished_at LIMIT ?";
   private static final String DELETE_ATTEMPTS = "DELETE FROM attempts WHERE run_id = ?";
@@ -47,6 +49,11 @@ final class RunHistory {
 
   RunHistory(Database db) {
     this.db = db;
+  }
+
+  private static String first(String column) {
+    return "(SELECT " + column + " FROM runs WHERE " + column + " >= " + Sql.SINCE_EVER
+        + " ORDER BY " + column + " LIMIT 1)";
   }
 
   static boolean inFlight(Connection c, String namespace, String schedule) throws SQLException {

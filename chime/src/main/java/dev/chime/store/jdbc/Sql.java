@@ -21,6 +21,15 @@ import java.util.Locale;
  * zone), and are kept to the microsecond, the precision of both databases.
  */
 final class Sql {
+  /**
+   * The lower bound of a range over a nullable instant column, before any instant Chime writes.
+   * H2 keeps NULLs first in an index, so a range with no lower bound ({@code next_attempt_at <=
+   * ?}) walks every NULL before its first match, and {@code MIN(column)} does the same: for a
+   * column that is NULL in most rows (a run's next attempt, lease or callback deadline) that is
+   * the whole run history, on every pass of the scheduler. Ranges over such columns start here.
+   */
+  static final String SINCE_EVER = "TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00'";
+
   private Sql() {}
 
   @FunctionalInterface
