@@ -5,6 +5,7 @@ import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,14 +29,29 @@ final class AttemptLeases {
 
   // Runs due at the same instant (the fires of a catch-up) go oldest fire first: ids made in the
   // same millisecond do not sort by fire.
-  private static final String DUE = "SELECT " + RunRows.COLUMNS + ", lease_epoch FROM runs"
+  private static final String DUE = "SELECT " + RunRows.COLUMNS + ", lease_epoch,"
+      + " COALESCE(next_attempt_at, lease_expires_at) AS due_at FROM runs"
       + " WHERE (status = 'pending' AND next_attempt_at <= ?)"
       + " OR (status = 'running' AND lease_expires_at <= ?)"
       + " ORDER BY COALESCE(next_attempt_at, lease_expires_at), fire_at, id LIMIT ?";
+  // Where the dialect cannot pick and lock in one statement (Dialect.locksOnlyWhatItReturns),
+  // due runs are picked without a lock from each index in claim order, and merged.
+  private static final String DUE_COLUMNS = "SELECT " + RunRows.COLUMNS + ", lease_epoch, ";
+  private static final String PENDING_DUE = DUE_COLUMNS + "next_attempt_at AS due_at FROM runs"
+      + " WHERE status = 'pending' AND next_attempt_at >= " + Sql.SINCE_EVER
+      + " AND next_attempt_at <= ? ORDER BY next_attempt_at, fire_at, id LIMIT ?";
+  private static final String EXPIRED_DUE = DUE_COLUMNS + "lease_expires_at AS due_at FROM runs"
+      + " WHERE status = 'running' AND lease_expires_at >= " + Sql.SINCE_EVER
+      + " AND lease_expires_at <= ? ORDER BY lease_expires_at, fire_at, id LIMIT ?";
+  private static final Comparator<Due> CLAIM_ORDER = Comparator.comparing(Due::dueAt)
+      .thenComparing(due -> due.run().fireAt()).thenComparing(due -> due.run().id());
+  // The run must still be due: picked without a lock, it may have been claimed, or its lease
+  // renewed, since.
   private static final String CLAIM = "UPDATE runs SET status = 'running',"
       + " attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,"
       + " lease_epoch = lease_epoch + 1, next_attempt_at = NULL"
-      + " WHERE id = ? AND lease_epoch = ?";
+      + " WHERE id = ? AND lease_epoch = ? AND ((status = 'pending' AND next_attempt_at <= ?)"
+      + " OR (status = 'running' AND lease_expires_at <= ?))";
   // The claim still holds the run: same epoch, and its attempt not yet finished or released.
   private static final String HELD = " WHERE id = ? AND lease_epoch = ? AND lease_owner = ?"
       + " AND lease_expires_at IS NOT NULL";
@@ -69,16 +86,26 @@ final class AttemptLeases {
     }
     Instant expires = Sql.stored(now.plus(lease));
     return db.transaction(c -> {
-      List<Due> due = Sql.query(c, db.dialect().lockForClaim(DUE), Due::of, now, now, limit);
+      List<Due> due = db.dialect().locksOnlyWhatItReturns()
+          ? Sql.query(c, db.dialect().lockForClaim(DUE), Due::of, now, now, limit)
+          : dueUnlocked(c, now, limit);
       List<ClaimedRun> claimed = new ArrayList<>();
       for (Due run : due) {
         // Zero rows: another claimer took it between our read and our lock (the epoch moved).
-        if (Sql.update(c, CLAIM, owner, expires, run.run().id(), run.epoch()) == 1) {
+        if (Sql.update(c, CLAIM, owner, expires, run.run().id(), run.epoch(), now, now) == 1) {
           claimed.add(run.claimedBy(owner, expires));
         }
       }
       return claimed;
     });
+  }
+
+  private static List<Due> dueUnlocked(Connection c, Instant now, int limit)
+      throws SQLException {
+    List<Due> due = new ArrayList<>(Sql.query(c, PENDING_DUE, Due::of, now, limit));
+    due.addAll(Sql.query(c, EXPIRED_DUE, Due::of, now, limit));
+    due.sort(CLAIM_ORDER);
+    return due.subList(0, Math.min(limit, due.size()));
   }
 
   boolean finishAttempt(ClaimedRun claim, AttemptResult result, Instant now) {
@@ -148,9 +175,9 @@ final class AttemptLeases {
   }
 
   /** A run due for an attempt, with the epoch its claim must still find. */
-  private record Due(Run run, long epoch) {
+  private record Due(Run run, long epoch, Instant dueAt) {
     static Due of(ResultSet row) throws SQLException {
-      return new Due(RunRows.run(row), row.getLong("lease_epoch"));
+      return new Due(RunRows.run(row), row.getLong("lease_epoch"), Sql.instant(row, "due_at"));
     }
 
     ClaimedRun claimedBy(String owner, Instant expires) {

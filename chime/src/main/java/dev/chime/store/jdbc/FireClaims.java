@@ -20,10 +20,16 @@ import java.util.List;
 final class FireClaims {
   static final int MAX_LIMIT = 1000;
 
-  private static final String DUE = ScheduleRows.SELECT
-      + " WHERE s.paused = FALSE AND s.next_fire_at >= " + Sql.SINCE_EVER
-      + " AND s.next_fire_at <= ?"
-      + " ORDER BY s.next_fire_at, s.namespace, s.name LIMIT ?";
+  private static final String DUE_WHERE = " WHERE s.paused = FALSE AND s.next_fire_at >= "
+      + Sql.SINCE_EVER + " AND s.next_fire_at <= ?";
+  private static final String DUE_ORDER = " ORDER BY s.next_fire_at, s.namespace, s.name LIMIT ?";
+  // Picked and locked in one statement, where the dialect allows it (Dialect.locksOnlyWhatItReturns).
+  private static final String DUE = ScheduleRows.SELECT + DUE_WHERE + DUE_ORDER;
+  // Otherwise picked without a lock, then each locked by its key if it is still due.
+  private static final String DUE_KEYS = "SELECT s.namespace, s.name FROM schedules s"
+      + DUE_WHERE + DUE_ORDER;
+  private static final String STILL_DUE = ScheduleRows.SELECT
+      + " WHERE s.namespace = ? AND s.name = ? AND s.paused = FALSE AND s.next_fire_at <= ?";
   private static final String ADVANCE = "UPDATE schedules SET next_fire_at = ?"
       + " WHERE namespace = ? AND name = ?";
   // The schedule shows the run with the latest fire instant; on a tie, the newer run.
@@ -40,8 +46,9 @@ final class FireClaims {
   List<Run> claimDueFires(Instant now, int limit, FirePlanner planner) {
     checkLimit(limit);
     return db.transaction(c -> {
-      List<StoredSchedule> due =
-          Sql.query(c, db.dialect().lockForClaim(DUE), ScheduleRows::stored, now, limit);
+      List<StoredSchedule> due = db.dialect().locksOnlyWhatItReturns()
+          ? Sql.query(c, db.dialect().lockForClaim(DUE), ScheduleRows::stored, now, limit)
+          : lockEachStillDue(c, now, limit);
       List<Run> inserted = new ArrayList<>();
       for (StoredSchedule schedule : due) {
         inserted.addAll(claim(c, schedule, now, planner));
@@ -75,6 +82,17 @@ final class FireClaims {
       return null;
     });
     return created;
+  }
+
+  /**
+   * The due schedules, picked without a lock and then locked one by one; a schedule another
+   * claimer took in between is no longer due when its lock is granted, and is passed over.
+   */
+  private List<StoredSchedule> lockEachStillDue(Connection c, Instant now, int limit)
+      throws SQLException {
+    List<Object[]> keys = Sql.query(c, DUE_KEYS,
+        row -> new Object[] {row.getString("namespace"), row.getString("name"), now}, now, limit);
+    return Sql.queryEach(c, db.dialect().lockForClaim(STILL_DUE), ScheduleRows::stored, keys);
   }
 
   private List<Run> claim(Connection c, StoredSchedule due, Instant now, FirePlanner planner)

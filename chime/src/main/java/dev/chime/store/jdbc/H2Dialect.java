@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 /**
  * The embedded database. One process uses it, so a plain {@code FOR UPDATE} suffices: a second
  * claimer waits for the lock and then re-reads the row, which no longer matches once claimed.
+ * Claims lock row by row, by key ({@link #locksOnlyWhatItReturns()}).
  */
 record H2Dialect() implements Dialect {
   private static final String INSERT_ONCE_PER_FIRE =
@@ -30,6 +31,11 @@ record H2Dialect() implements Dialect {
   @Override
   public String lockForClaim(String select) {
     return select + " FOR UPDATE";
+  }
+
+  @Override
+  public boolean locksOnlyWhatItReturns() {
+    return false;
   }
 
   @Override

@@ -31,6 +31,11 @@ record PostgresDialect() implements Dialect {
   }
 
   @Override
+  public boolean locksOnlyWhatItReturns() {
+    return true;
+  }
+
+  @Override
   public String insertOncePerFire() {
     return INSERT_ONCE_PER_FIRE;
   }

@@ -73,6 +73,23 @@ final class Sql {
     }
   }
 
+  /** Runs the query once per set of parameters, on one statement; the rows of all, in order. */
+  static <T> List<T> queryEach(Connection connection, String sql, Row<T> mapper,
+      List<Object[]> parameterSets) throws SQLException {
+    List<T> result = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : parameterSets) {
+        bind(statement, parameters);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            result.add(mapper.read(rows));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
   /** The parameters in order, the elements of any {@code Object[]} among them spliced in. */
   static Object[] flat(Object... parameters) {
     List<Object> result = new ArrayList<>();
