@@ -55,6 +55,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private volatile boolean woken;
+  // When this process last renewed its leases (see renewLeasesWhenDue).
+  private volatile Instant leasesRenewed = Instant.MIN;
   private Thread loop;
 
   public Scheduler(
@@ -90,7 +92,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     Instant now = clock.instant();
     claimDueFires(now);
     store.runs().expireCallbacks(now);
-    renewLeases(now);
+    renewLeasesWhenDue(now);
     startAttempts(now);
     return nextPass(now);
   }
@@ -182,8 +184,22 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
   }
 
+  /**
+   * Renews the leases in flight a third of a lease after the last renewal, not on every pass: a
+   * burst makes a pass per finished attempt, and each rewrote every lease in flight. A lease
+   * still never runs out under a live process: passes come at least every {@code
+   * longestSleep}, at most a third of the lease (as {@code chime serve} sets it), so a lease is
+   * renewed within two thirds of its length.
+   */
+  private void renewLeasesWhenDue(Instant now) {
+    if (!now.isBefore(leasesRenewed.plus(config.lease().dividedBy(3)))) {
+      renewLeases(now);
+    }
+  }
+
   private void renewLeases(Instant now) {
     store.runs().renewLeases(new ArrayList<>(inFlight.values()), now.plus(config.lease()));
+    leasesRenewed = now;
   }
 
   private void loop() {

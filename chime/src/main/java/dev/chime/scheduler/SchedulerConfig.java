@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param lease how long a claimed attempt is held without a heartbeat before another replica
  *     may take it over
  * @param longestSleep the loop wakes at least this often, to renew leases and notice work
- *     another replica scheduled
+ *     another replica scheduled; at most a third of {@code lease}, since leases are renewed a
+ *     third of a lease apart
  */
 public record SchedulerConfig(
     String owner, Duration grace, int batchSize, Duration lease, Duration longestSleep) {
