@@ -62,6 +62,11 @@ final class Admission<T> {
     return Math.max(0, maxInFlight - total - waiting);
   }
 
+  /** How much more work to take so that a full round waits behind the work in flight. */
+  synchronized int roomWithRoundAhead() {
+    return Math.max(0, 2 * maxInFlight - total - waiting);
+  }
+
   synchronized int inFlight() {
     return total;
   }

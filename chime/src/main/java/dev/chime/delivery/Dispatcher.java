@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  * <p>Limits: at most {@link DeliveryConfig#maxInFlight()} requests are in flight at once, and at
  * most {@link DeliveryConfig#maxInFlightPerNamespace()} for one namespace. A callback beyond them
  * waits in its namespace's FIFO queue; namespaces take turns when room frees. Queueing is not
- * bounded here: the scheduler asks {@link #capacity()} before claiming more work. A queued
+ * bounded here: the scheduler asks {@link #roomWithRoundAhead()} before claiming more work. A queued
  * callback's {@link Attempt#startedAt()} is when it really started, so lateness shows.
  *
  * <p>Thread-safe. {@link #send} never blocks and never throws for a well-formed callback: every
@@ -71,6 +71,15 @@ public final class Dispatcher implements AutoCloseable {
   /** How many more callbacks could start now without queueing. */
   public int capacity() {
     return closed ? 0 : admission.capacity();
+  }
+
+  /**
+   * How many more callbacks to send so that, beside the requests in flight, a full round of
+   * {@code maxInFlight} waits ready: when a request ends, the next callback starts at once, not
+   * after the scheduler's next pass. (A burst otherwise made a scheduler pass per request.)
+   */
+  public int roomWithRoundAhead() {
+    return closed ? 0 : admission.roomWithRoundAhead();
   }
 
   /** Requests in flight now. */

@@ -237,7 +237,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   private void startAttempts(Instant now) {
-    int room = Math.min(dispatcher.capacity(), config.batchSize());
+    int room = Math.min(dispatcher.roomWithRoundAhead(), config.batchSize());
     if (room <= 0) {
       return;
     }
@@ -256,17 +256,24 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     inFlight.put(run.id(), claim);
     dispatcher.send(callbacks.callback(claim, target.get()))
         .whenComplete((delivered, error) -> {
+          boolean replan = true;
           try {
             Schedule schedule = target.get().schedule();
             AttemptResult result =
                 error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
             finish(claim, schedule, result);
+            replan = !result.status().isFinal();
           } catch (RuntimeException e) {
             LOG.error("could not record attempt {} of run {}; its lease will expire and it will"
                 + " be retried", claim.attempt(), run.id(), e);
           } finally {
             inFlight.remove(run.id());
-            wake();
+            // A pass is needed when the run goes on (its next attempt or deadline may come
+            // before the loop's next pass) or when the dispatcher has a free slot and nothing
+            // queued to fill it; otherwise the queued round keeps it busy.
+            if (replan || dispatcher.capacity() > 0) {
+              wake();
+            }
           }
         });
   }

@@ -43,4 +43,20 @@ class AdmissionTest {
     assertThat(admission.drain()).containsExactly("a2");
     assertThat(admission.capacity()).isEqualTo(2);
   }
+
+  @Test
+  void roomWithRoundAhead_takesAFullRoundBeyondTheCap_toWaitBehindTheWorkInFlight() {
+    Admission<String> admission = new Admission<>(2, 2);
+    assertThat(admission.roomWithRoundAhead()).isEqualTo(4);
+    admission.offer("a", "a1");
+    admission.offer("a", "a2");
+    admission.offer("b", "b1");
+
+    assertThat(admission.capacity()).isZero();
+    assertThat(admission.roomWithRoundAhead()).isEqualTo(1);
+    admission.offer("b", "b2");
+    assertThat(admission.roomWithRoundAhead()).isZero();
+    assertThat(admission.finished("a")).containsExactly("b1");
+    assertThat(admission.roomWithRoundAhead()).isEqualTo(1);
+  }
 }
