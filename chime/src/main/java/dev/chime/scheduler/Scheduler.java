@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -41,6 +43,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final int MAX_CLAIM_BATCHES = 50;
   private static final Duration DRAIN = Duration.ofSeconds(10);
+  private static final int RECORDING_THREADS = 4;
 
   private final Store store;
   private final Dispatcher dispatcher;
@@ -51,6 +54,14 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private final ScheduleService schedules;
   private final CallbackFactory callbacks;
   private final Map<String, ClaimedRun> inFlight = new ConcurrentHashMap<>();
+  // Outcomes are recorded here, not on the thread that completed the request: the JDK's HTTP
+  // client completes every request on the common pool, one thread on a two-core machine, where
+  // each attempt's commit waited for the one before and held up the next queued callback. The
+  // threads end when idle; a task refused (none is, the queue being unbounded) runs in place.
+  private final ThreadPoolExecutor recorder = new ThreadPoolExecutor(RECORDING_THREADS,
+      RECORDING_THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+      Thread.ofPlatform().name("chime-record-", 0).daemon().factory(),
+      (task, executor) -> task.run());
   // Runs close() handed back: their aborted attempts are expected to find the claim gone.
   private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
@@ -74,6 +85,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     this.planning = new FirePlanning(config.grace(), runIds);
     this.schedules = new ScheduleService(store, clock, this, runIds);
     this.callbacks = new CallbackFactory(store);
+    recorder.allowCoreThreadTimeOut(true);
   }
 
   /** The service through which schedules change; its changes wake this loop. */
@@ -255,7 +267,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
     inFlight.put(run.id(), claim);
     dispatcher.send(callbacks.callback(claim, target.get()))
-        .whenComplete((delivered, error) -> {
+        .whenCompleteAsync((delivered, error) -> {
           boolean replan = true;
           try {
             Schedule schedule = target.get().schedule();
@@ -275,7 +287,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
               wake();
             }
           }
-        });
+        }, recorder);
   }
 
   private AttemptResult result(ClaimedRun claim, Schedule schedule, Delivered delivered) {
