@@ -76,6 +76,7 @@ final class BurstScenario {
         RawClient.Result raw2 = raw.run(settings.schedules(), settings.maxInFlight(), TIMEOUT);
         out.printf("raw client, run 2: %s ms for %,d requests (%s)%n", Stats.ms(raw2.nanos()),
             settings.schedules(), raw2.lateness());
+        out.printf("  %s%n", raw2.cpu());
 
         long rawMean = (raw1.nanos() + raw2.nanos()) / 2;
         out.println();
@@ -89,6 +90,7 @@ final class BurstScenario {
         out.printf("         fire instant -> every run recorded        %s ms (polled every 20 ms)%n",
             Stats.ms(measured.recorded()));
         out.printf("         lateness per callback: %s%n", measured.lateness());
+        out.printf("         from 1.5 s before the fire to the last callback: %s%n", measured.cpu());
         out.printf("  raw client: first send -> last request received %s ms (run 1), %s ms"
             + " (run 2), mean %s ms; errors %d, %d%n", Stats.ms(raw1.nanos()),
             Stats.ms(raw2.nanos()), Stats.ms(rawMean), raw1.errors(), raw2.errors());
@@ -98,22 +100,24 @@ final class BurstScenario {
     }
   }
 
-  private record Burst(long nanos, long first, long recorded, Stats lateness) {}
+  private record Burst(long nanos, long first, long recorded, Stats lateness, String cpu) {}
 
   private Burst burst(Service chime, FastReceiver receiver, ShiftedClock clock,
       List<String> namespaces, Instant fire, int count) throws InterruptedException {
     FastReceiver.Round round = receiver.expect(count);
     clock.jumpTo(fire.minus(LEAD));
+    CpuUse cpu = CpuUse.start();
     chime.wake(namespaces.getFirst());
     if (!round.await(LEAD.plus(TIMEOUT))) {
       throw new IllegalStateException("only " + round.count() + " of " + count
           + " callbacks arrived within " + TIMEOUT + " of " + fire);
     }
     long fired = FastReceiver.epochNanos(fire);
+    String used = cpu.report(6);
     chime.awaitIdle(namespaces, TIMEOUT);
     long recorded = FastReceiver.epochNanos(clock.instant()) - fired;
     return new Burst(round.lastArrival() - fired, round.firstArrival() - fired, recorded,
-        round.lateness());
+        round.lateness(), used);
   }
 
   private static void load(Store store, List<String> namespaces, String prefix, int count,

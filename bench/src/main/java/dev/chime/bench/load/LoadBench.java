@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.chime.bench.load.LoadBench burst [--schedules 10000]
- *     [--namespaces 10] [--max-in-flight 64] [--per-namespace 16] [--warm-up 1000]
+ *     [--namespaces 10] [--max-in-flight 64] [--per-namespace 16] [--warm-up 20000]
  * java -cp bench/target/benchmarks.jar dev.chime.bench.load.LoadBench lone [--fires 300]
  *     [--warm-up 20]
  * java -cp bench/target/benchmarks.jar dev.chime.bench.load.LoadBench heap [--schedules 100000]
@@ -51,7 +51,7 @@ public final class LoadBench {
         case "burst" -> new BurstScenario(new BurstScenario.Settings(
             number(options, "schedules", 10_000), number(options, "namespaces", 10),
             number(options, "max-in-flight", 64), number(options, "per-namespace", 16),
-            number(options, "warm-up", 1000), number(options, "raw-warm-up", 10_000)), out)
+            number(options, "warm-up", 20_000), number(options, "raw-warm-up", 10_000)), out)
             .run(data);
         case "lone" -> new LoneFireScenario(new LoneFireScenario.Settings(
             number(options, "fires", 300), number(options, "warm-up", 20)), out).run(data);

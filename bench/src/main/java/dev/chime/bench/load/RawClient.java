@@ -28,7 +28,7 @@ final class RawClient {
   private final FastReceiver receiver;
 
   /** Time from the first send to the last request received, and the lateness of each request. */
-  record Result(long nanos, Stats lateness, int errors) {}
+  record Result(long nanos, Stats lateness, int errors, String cpu) {}
 
   RawClient(InstantSource clock, FastReceiver receiver) {
     this.clock = clock;
@@ -40,6 +40,7 @@ final class RawClient {
     Semaphore room = new Semaphore(maxInFlight);
     AtomicInteger errors = new AtomicInteger();
     URI url = URI.create(receiver.baseUrl() + "/internal/cron/burst");
+    CpuUse cpu = CpuUse.start();
     Instant start = clock.instant();
     String firedAt = LoadBench.FIRED_AT.format(start);
     String signature = "t=" + start.getEpochSecond() + ",v1=" + HexFormat.of().formatHex(new byte[32]);
@@ -75,9 +76,10 @@ final class RawClient {
       throw new IllegalStateException("the raw client's " + requests + " requests did not all"
           + " arrive within " + timeout + " (" + round.count() + " did)");
     }
+    String used = cpu.report(6);
     room.acquire(maxInFlight); // every response read
     room.release(maxInFlight);
     long nanos = round.lastArrival() - FastReceiver.epochNanos(start);
-    return new Result(nanos, round.lateness(), errors.get());
+    return new Result(nanos, round.lateness(), errors.get(), used);
   }
 }
