@@ -253,14 +253,15 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     if (room <= 0) {
       return;
     }
+    CallbackFactory.Lookup lookup = callbacks.lookup();
     for (ClaimedRun claim : store.runs().claimAttempts(now, config.owner(), config.lease(), room)) {
-      start(claim);
+      start(claim, lookup);
     }
   }
 
-  private void start(ClaimedRun claim) {
+  private void start(ClaimedRun claim, CallbackFactory.Lookup lookup) {
     Run run = claim.run();
-    Optional<CallbackFactory.Target> target = callbacks.target(run);
+    Optional<CallbackFactory.Target> target = lookup.target(run);
     if (target.isEmpty()) {
       finish(claim, null, failed(claim, "the schedule or its namespace no longer exists"));
       return;
