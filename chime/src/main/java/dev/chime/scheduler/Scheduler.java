@@ -94,17 +94,19 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   /**
-   * One pass: claim due fires, time out callback runs past their deadline, renew this process's
-   * leases and start due attempts.
+   * One pass: renew this process's leases (first, so that its own runs never look abandoned to
+   * its own claims), claim due fires (starting attempts after each batch, so that a burst's first
+   * callbacks go out while the rest are claimed), time out callback runs past their deadline and
+   * start due attempts.
    *
    * @return when the next pass is due
    */
   public Instant runOnce() {
     woken = false;
     Instant now = clock.instant();
+    renewLeasesWhenDue(now);
     claimDueFires(now);
     store.runs().expireCallbacks(now);
-    renewLeasesWhenDue(now);
     startAttempts(now);
     return nextPass(now);
   }
@@ -245,6 +247,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         return;
       }
       store.runs().claimDueFires(now, config.batchSize(), planning);
+      startAttempts(now);
     }
   }
 
