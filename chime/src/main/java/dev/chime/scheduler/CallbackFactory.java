@@ -8,6 +8,8 @@ import dev.chime.schedule.Schedule;
 import dev.chime.store.ClaimedRun;
 import dev.chime.store.Store;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns a claimed run into the HTTP callback of SPEC §3. */
@@ -22,12 +24,35 @@ final class CallbackFactory {
     this.store = store;
   }
 
-  /** The run's schedule, namespace and signing secret, unless one has been deleted. */
-  Optional<Target> target(Run run) {
-    return store.schedules().find(run.namespace(), run.schedule())
-        .flatMap(schedule -> store.namespaces().find(run.namespace())
-            .flatMap(ns -> store.namespaces().signingSecret(ns.name())
-                .map(secret -> new Target(schedule.schedule(), ns, secret))));
+  /**
+   * Targets for one scheduler pass: each namespace and its secret are read once per pass, not
+   * once per run (a burst starts up to a hundred runs of a namespace in a pass). A change to a
+   * namespace applies from the next pass. Not thread-safe; one pass uses it.
+   */
+  Lookup lookup() {
+    return new Lookup();
+  }
+
+  final class Lookup {
+    private record Tenant(Namespace namespace, String secret) {}
+
+    private final Map<String, Optional<Tenant>> tenants = new HashMap<>();
+
+    private Lookup() {}
+
+    /** The run's schedule, namespace and signing secret, unless one has been deleted. */
+    Optional<Target> target(Run run) {
+      return store.schedules().find(run.namespace(), run.schedule())
+          .flatMap(schedule -> tenants.computeIfAbsent(run.namespace(), this::tenant)
+              .map(tenant -> new Target(schedule.schedule(), tenant.namespace(),
+                  tenant.secret())));
+    }
+
+    private Optional<Tenant> tenant(String namespace) {
+      return store.namespaces().find(namespace)
+          .flatMap(ns -> store.namespaces().signingSecret(ns.name())
+              .map(secret -> new Tenant(ns, secret)));
+    }
   }
 
   Callback callback(ClaimedRun claim, Target target) {

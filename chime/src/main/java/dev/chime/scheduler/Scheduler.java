@@ -94,17 +94,19 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   /**
-   * One pass: claim due fires, time out callback runs past their deadline, renew this process's
-   * leases and start due attempts.
+   * One pass: renew this process's leases (first, so that its own runs never look abandoned to
+   * its own claims), claim due fires (starting attempts after each batch, so that a burst's first
+   * callbacks go out while the rest are claimed), time out callback runs past their deadline and
+   * start due attempts.
    *
    * @return when the next pass is due
    */
   public Instant runOnce() {
     woken = false;
     Instant now = clock.instant();
+    renewLeasesWhenDue(now);
     claimDueFires(now);
     store.runs().expireCallbacks(now);
-    renewLeasesWhenDue(now);
     startAttempts(now);
     return nextPass(now);
   }
@@ -245,6 +247,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         return;
       }
       store.runs().claimDueFires(now, config.batchSize(), planning);
+      startAttempts(now);
     }
   }
 
@@ -253,14 +256,15 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     if (room <= 0) {
       return;
     }
+    CallbackFactory.Lookup lookup = callbacks.lookup();
     for (ClaimedRun claim : store.runs().claimAttempts(now, config.owner(), config.lease(), room)) {
-      start(claim);
+      start(claim, lookup);
     }
   }
 
-  private void start(ClaimedRun claim) {
+  private void start(ClaimedRun claim, CallbackFactory.Lookup lookup) {
     Run run = claim.run();
-    Optional<CallbackFactory.Target> target = callbacks.target(run);
+    Optional<CallbackFactory.Target> target = lookup.target(run);
     if (target.isEmpty()) {
       finish(claim, null, failed(claim, "the schedule or its namespace no longer exists"));
       return;

@@ -25,7 +25,7 @@ public final class JdbcStores {
   // OOM killer) lost runs it had claimed and delivered: the next start fired them again under
   // new run ids.
   private static final String EMBEDDED_OPTIONS =
-      ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+      ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
   private static final int H2_DATABASE_IN_USE = 90020;
 
   private JdbcStores() {}
