@@ -18,6 +18,10 @@ import java.util.SplittableRandom;
  * The clock moves only between fires, while nothing is in flight, so from the fire instant to the
  * receipt it advances exactly as the system clock does: the lateness is real time. The receiver
  * and Chime read the same clock, so no clock skew enters.
+ *
+ * <p>The peer: after each fire, one request of the same shape from an idle JDK client
+ * configured as Chime's, timed from building it to its arrival: the share of the lateness that
+ * the HTTP exchange and this machine's scheduling take whatever the scheduler does.
  */
 final class LoneFireScenario {
   record Settings(int fires, int warmUpFires) {}
@@ -38,10 +42,12 @@ final class LoneFireScenario {
     SplittableRandom random = new SplittableRandom(42);
     int total = settings.warmUpFires() + settings.fires();
     long[] lateness = new long[settings.fires()];
+    long[] raw = new long[settings.fires()];
     try (FastReceiver receiver = new FastReceiver(clock)) {
       try (Store store = Service.openStore(data, clock)) {
         Service.createNamespace(store, NAMESPACE, receiver.baseUrl());
       }
+      RawClient rawClient = new RawClient(clock, receiver);
       try (Service chime = Service.start(data, clock, 64, 16)) {
         long started = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -61,13 +67,22 @@ final class LoneFireScenario {
             lateness[i - settings.warmUpFires()] = round.lastArrival() - round.lastFiredAt();
           }
           awaitFinished(chime, round.lastRunId());
+          // The peer: one request from an idle client of the same configuration, just after.
+          long one = rawClient.one();
+          if (i >= settings.warmUpFires()) {
+            raw[i - settings.warmUpFires()] = one;
+          }
         }
         Stats stats = Stats.of(lateness, lateness.length);
+        Stats peer = Stats.of(raw, raw.length);
         out.printf("lone fires: %d measured after %d warm-up fires, in %.0f s%n",
             settings.fires(), settings.warmUpFires(), (System.nanoTime() - started) / 1e9);
         out.printf("  lateness (receive time - X-Fired-At): p50 %s ms, p90 %s ms, p99 %s ms,"
             + " max %s ms (target p99 < 10 ms)%n", Stats.ms(stats.p50()), Stats.ms(stats.p90()),
             Stats.ms(stats.p99()), Stats.ms(stats.max()));
+        out.printf("  raw client, one request after each fire (send -> received): p50 %s ms, p90 %s"
+            + " ms, p99 %s ms, max %s ms%n", Stats.ms(peer.p50()), Stats.ms(peer.p90()),
+            Stats.ms(peer.p99()), Stats.ms(peer.max()));
       }
     }
   }

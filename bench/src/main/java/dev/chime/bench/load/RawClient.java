@@ -46,24 +46,7 @@ final class RawClient {
     String signature = "t=" + start.getEpochSecond() + ",v1=" + HexFormat.of().formatHex(new byte[32]);
     for (int i = 0; i < requests; i++) {
       room.acquire();
-      String name = LoadBench.scheduleName(i % 1000);
-      String runId = UUID.randomUUID().toString();
-      byte[] body = ("{\"schedule\":\"" + name + "\",\"firedAt\":\"" + firedAt + "\",\"runId\":\""
-          + runId + "\",\"attempt\":1,\"trigger\":\"schedule\",\"payload\":null}")
-          .getBytes(StandardCharsets.UTF_8);
-      HttpRequest request = HttpRequest.newBuilder(url)
-          .version(HttpClient.Version.HTTP_1_1)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .setHeader("Content-Type", "application/json")
-          .setHeader("User-Agent", "Chime/0.1 (HTTP cron)")
-          .setHeader("X-Schedule-Name", name)
-          .setHeader("X-Cron-Expression", "0 0 1 1 *")
-          .setHeader("X-Fired-At", firedAt)
-          .setHeader("X-Chime-Run-Id", runId)
-          .setHeader("X-Chime-Attempt", "1")
-          .setHeader("X-Chime-Trigger", "schedule")
-          .setHeader("X-Chime-Signature", signature)
-          .build();
+      HttpRequest request = request(url, LoadBench.scheduleName(i % 1000), firedAt, signature);
       client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
           .whenComplete((response, error) -> {
             room.release();
@@ -81,5 +64,41 @@ final class RawClient {
     room.release(maxInFlight);
     long nanos = round.lastArrival() - FastReceiver.epochNanos(start);
     return new Result(nanos, round.lateness(), errors.get(), used);
+  }
+
+  /** One request on its own: nanoseconds from building it to its arrival at the receiver. */
+  long one() throws Exception {
+    FastReceiver.Round round = receiver.expect(1);
+    URI url = URI.create(receiver.baseUrl() + "/internal/cron/lone");
+    Instant start = clock.instant();
+    String firedAt = LoadBench.FIRED_AT.format(start);
+    String signature = "t=" + start.getEpochSecond() + ",v1=" + HexFormat.of().formatHex(new byte[32]);
+    HttpResponse<Void> response = client.send(request(url, "lone", firedAt, signature),
+        HttpResponse.BodyHandlers.discarding());
+    if (response.statusCode() != 200 || !round.await(Duration.ofSeconds(5))) {
+      throw new IllegalStateException("the raw request failed: " + response.statusCode());
+    }
+    return round.lastArrival() - FastReceiver.epochNanos(start);
+  }
+
+  /** A request as Chime's dispatcher builds it: the same headers, a body of the same size. */
+  private static HttpRequest request(URI url, String name, String firedAt, String signature) {
+    String runId = UUID.randomUUID().toString();
+    byte[] body = ("{\"schedule\":\"" + name + "\",\"firedAt\":\"" + firedAt + "\",\"runId\":\""
+        + runId + "\",\"attempt\":1,\"trigger\":\"schedule\",\"payload\":null}")
+        .getBytes(StandardCharsets.UTF_8);
+    return HttpRequest.newBuilder(url)
+        .version(HttpClient.Version.HTTP_1_1)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .setHeader("Content-Type", "application/json")
+        .setHeader("User-Agent", "Chime/0.1 (HTTP cron)")
+        .setHeader("X-Schedule-Name", name)
+        .setHeader("X-Cron-Expression", "0 0 1 1 *")
+        .setHeader("X-Fired-At", firedAt)
+        .setHeader("X-Chime-Run-Id", runId)
+        .setHeader("X-Chime-Attempt", "1")
+        .setHeader("X-Chime-Trigger", "schedule")
+        .setHeader("X-Chime-Signature", signature)
+        .build();
   }
 }

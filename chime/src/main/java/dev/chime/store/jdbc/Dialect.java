@@ -34,7 +34,8 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
    * an {@code ORDER BY … LIMIT} select. PostgreSQL locks just the rows it returns. H2 locks every
    * row the {@code WHERE} clause matches before the {@code LIMIT} applies (each batch of 200 of a
    * burst of 10,000 due schedules locked all 10,000, some 15 ms a batch), so on H2 a claim picks
-   * its rows without a lock and then takes each one by its key, checking that it is still due.
+   * its rows without a lock and then takes each one by its key with an update that matches only
+   * while the row is still due.
    */
   boolean locksOnlyWhatItReturns();
 

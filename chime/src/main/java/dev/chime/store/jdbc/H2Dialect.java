@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 /**
- * The embedded database. One process uses it, so a plain {@code FOR UPDATE} suffices: a second
- * claimer waits for the lock and then re-reads the row, which no longer matches once claimed.
- * Claims lock row by row, by key ({@link #locksOnlyWhatItReturns()}).
+ * The embedded database. One process uses it, so plain row locks suffice: a second claimer waits
+ * for the lock and then re-reads the row, which no longer matches once claimed. Claims take their
+ * rows one by one, by key, with updates that match only while a row is due ({@link
+ * #locksOnlyWhatItReturns()}).
  */
 record H2Dialect() implements Dialect {
   private static final String INSERT_ONCE_PER_FIRE =

@@ -73,6 +73,21 @@ final class Sql {
     }
   }
 
+  /** Runs the update once per set of parameters, in one batch; the update count of each. */
+  static int[] updateEach(Connection connection, String sql, List<Object[]> parameterSets)
+      throws SQLException {
+    if (parameterSets.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : parameterSets) {
+        bind(statement, parameters);
+        statement.addBatch();
+      }
+      return statement.executeBatch();
+    }
+  }
+
   /** Runs the query once per set of parameters, on one statement; the rows of all, in order. */
   static <T> List<T> queryEach(Connection connection, String sql, Row<T> mapper,
       List<Object[]> parameterSets) throws SQLException {
