@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.chime.schedule.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ final class Json {
     if (READ_ONLY.contains(name)) {
       return "is read-only (it is part of what the API returns); leave it out";
     }
-    String suggestion = Text.closest(name, known.stream().map(String::valueOf).toList());
+    String suggestion = Suggestions.closest(name, known.stream().map(String::valueOf).toList());
     return "unknown field `" + Text.clip(name) + "`"
         + (suggestion == null ? "; known fields: " + String.join(", ",
             known.stream().map(String::valueOf).sorted().toList())

@@ -1,10 +1,8 @@
 package dev.chime.api;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
-/** Echoing client text safely in messages, and guessing what a misspelt name meant. */
+/** Echoing client text safely in messages. */
 final class Text {
   private static final int ECHO_LIMIT = 80;
 
@@ -24,39 +22,5 @@ final class Text {
       }
     });
     return text.codePointCount(0, text.length()) > ECHO_LIMIT ? out + "…" : out.toString();
-  }
-
-  /** The candidate closest to {@code name} by edit distance, or null when none is close. */
-  static String closest(String name, List<String> candidates) {
-    if (name == null || name.length() > 64) {
-      return null;
-    }
-    String key = name.toLowerCase(Locale.ROOT);
-    return candidates.stream()
-        .min(Comparator.comparingInt((String c) -> distance(key, c.toLowerCase(Locale.ROOT)))
-            .thenComparing(Comparator.naturalOrder()))
-        .filter(c -> distance(key, c.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 3))
-        .orElse(null);
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-            previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

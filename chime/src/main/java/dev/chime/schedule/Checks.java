@@ -32,6 +32,10 @@ final class Checks {
     }
   }
 
+  void addAll(Invalid invalid) {
+    problems.addAll(invalid.problems());
+  }
+
   /** Runs a check that throws {@link Invalid}, keeping its problems with the others. */
   void run(Runnable check) {
     try {

@@ -1,0 +1,16 @@
+package dev.chime.catalog;
+
+/** A place in a file: line and column, both counted from 1, as editors show them. */
+public record Position(int line, int column) {
+  public static final Position START = new Position(1, 1);
+
+  /** The position {@code columns} characters to the right, on the same line. */
+  Position right(int columns) {
+    return new Position(line, column + columns);
+  }
+
+  @Override
+  public String toString() {
+    return line + ":" + column;
+  }
+}
