@@ -168,8 +168,10 @@ public record ScheduleSpec(
         return choice;
       }
     }
-    checks.add(field, "must be one of " + String.join(", ", Arrays.stream(choices).map(id)
-        .toList()) + ", was \"" + Names.printable(value) + "\"");
+    List<String> ids = Arrays.stream(choices).map(id).toList();
+    String guess = Suggestions.closest(key, ids);
+    checks.add(field, "must be one of " + String.join(", ", ids) + ", was \""
+        + Names.printable(value) + "\"" + (guess == null ? "" : "; did you mean " + guess + "?"));
     return fallback;
   }
 
