@@ -1,12 +1,32 @@
 package dev.chime.catalog;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The rules of SPEC §5 over each declared schedule. (Being written: see issue 4.) */
+/**
+ * The rules of SPEC §5 over the schedules a file declares. Each field is reported once, by the
+ * most specific rule: a missing or mistyped field is not checked again, and the server's own
+ * checks ({@link OptionRules}) run last, for whatever no rule before them has claimed.
+ */
 final class ScheduleRules {
   private ScheduleRules() {}
 
+  /** @param now daylight-saving warnings look at the year after it */
   static void check(Declarations declared, Instant now, Findings findings) {
-    // Filled in by the lint rules of issue 4.
+    FileRules.duplicateNames(declared.schedules(), findings);
+    Set<String> names = declared.schedules().stream()
+        .map(s -> s.spec().name())
+        .filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    for (DeclaredSchedule schedule : declared.schedules()) {
+      FieldFindings found = new FieldFindings(schedule, findings);
+      RequiredRules.check(found);
+      TimingRules.check(found, now);
+      EndpointRules.check(found, declared.routes());
+      OptionRules.check(found);
+      FileRules.unknownChains(found, names);
+    }
   }
 }

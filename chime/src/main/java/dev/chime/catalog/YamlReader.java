@@ -50,8 +50,10 @@ final class YamlReader {
   /** The documents of the file, empty ones (a lone {@code ---}) left out. */
   static List<YamlNode> read(byte[] bytes) throws Unreadable {
     if (bytes.length > MAX_BYTES) {
-      throw new Unreadable(Rule.FILE_TOO_LARGE, Position.START, String.format(Locale.ROOT,
-          "the file is %.1f MiB; a catalog file may be at most 1 MiB", bytes.length / 1048576.0));
+      // Callers may stop reading past the limit, so the size itself is not known here.
+      throw new Unreadable(Rule.FILE_TOO_LARGE, Position.START, "the file is larger than 1 MiB,"
+          + " the limit for a catalog file; keep the entities that declare schedules in a file"
+          + " of their own");
     }
     List<YamlNode> documents = parse(decode(bytes)).stream()
         .filter(d -> !(d instanceof YamlNode.Scalar s && s.isNull()))

@@ -1,0 +1,66 @@
+package dev.chime.catalog;
+
+import dev.chime.schedule.Invalid;
+import dev.chime.schedule.Names;
+import dev.chime.schedule.Suggestions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Rules that look across the schedules of a file: names are unique, chains name schedules. */
+final class FileRules {
+  private FileRules() {}
+
+  /** A second schedule with a name already used, in any document of the file. */
+  static void duplicateNames(List<DeclaredSchedule> schedules, Findings findings) {
+    Map<String, Position> first = new HashMap<>();
+    for (DeclaredSchedule schedule : schedules) {
+      String name = schedule.spec().name();
+      if (!isValid(name)) {
+        continue; // invalid-name says what is wrong with it
+      }
+      Position at = schedule.valueOf("name");
+      Position earlier = first.putIfAbsent(name, at);
+      if (earlier != null) {
+        findings.add(at, Rule.DUPLICATE_NAME, "schedule name " + Echo.code(name) + " is already"
+            + " used at line " + earlier.line() + "; names are unique within a namespace, so"
+            + " rename one");
+      }
+    }
+  }
+
+  /**
+   * A chain naming a schedule the file does not declare: a warning, because the schedule may
+   * have been made through the API.
+   */
+  static void unknownChains(FieldFindings found, Set<String> declared) {
+    List<String> chain = found.schedule().spec().chain();
+    if (chain == null || found.has("chain")) {
+      return;
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      String name = chain.get(i);
+      String field = "chain[" + i + "]";
+      if (found.has(field) || declared.contains(name) || !isValid(name)) {
+        continue;
+      }
+      String own = found.schedule().spec().name();
+      String guess = Suggestions.closest(name,
+          declared.stream().filter(n -> !n.equals(own)).sorted().toList());
+      found.add(field, found.where(field), Rule.CHAIN_UNKNOWN, "`chain` names "
+          + Echo.code(name) + ", which this file does not declare"
+          + (guess != null ? "; did you mean `" + guess + "`?"
+              : "; it runs only if the namespace has it when this schedule succeeds"));
+    }
+  }
+
+  private static boolean isValid(String name) {
+    try {
+      Names.check("name", name);
+      return true;
+    } catch (Invalid e) {
+      return false;
+    }
+  }
+}
