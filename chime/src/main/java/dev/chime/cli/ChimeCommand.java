@@ -31,6 +31,7 @@ final class ChimeCommand implements Runnable {
     cli.addSubcommand("next", new NextCommand(clock));
     cli.addSubcommand("explain", new ExplainCommand(clock));
     cli.addSubcommand("translate", new TranslateCommand());
+    cli.addSubcommand("lint", new LintCommand(clock));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
