@@ -189,7 +189,7 @@ class CatalogMessagesTest {
 
   @Test
   void aCleanFile_declaresItsSchedules_asTheApiWouldTakeThem() {
-    LintResult result = schedule("name: sync", "cron: \"0 2 * * *\"",
+    LintResult result = schedule("name: sync", "cron: \"0 9 * * *\"",
         "endpoint: /internal/cron/sync", "timezone: Europe/Stockholm", "timeoutMs: 60000");
     assertThat(result.findings()).isEmpty();
     assertThat(result.schedules("billing")).singleElement().satisfies(s -> {
