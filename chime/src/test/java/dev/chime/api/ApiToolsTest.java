@@ -131,8 +131,8 @@ class ApiToolsTest {
         + " Chime fires at most once a minute; use `0 2 * * *`\",\"rule\":\"cron-six-fields\"},"
         + "{\"file\":\"billing/catalog-info.yaml\",\"line\":9,\"column\":17,"
         + "\"severity\":\"warning\",\"message\":\"`/jobs/sync` is outside /internal/cron/;"
-        + " keep cron endpoints there, such as `/internal/cron/sync`, so no gateway route reaches"
-        + " them by accident\",\"rule\":\"endpoint-not-internal\"}]}");
+        + " keep cron endpoints there, such as `/internal/cron/jobs/sync`, so no gateway route"
+        + " reaches them by accident\",\"rule\":\"endpoint-not-internal\"}]}");
     assertThat(api.everything()).isEqualTo(before);
   }
 

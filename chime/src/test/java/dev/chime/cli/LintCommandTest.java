@@ -47,8 +47,8 @@ class LintCommandTest {
   private static final String SIX_FIELDS = "6-field cron (with seconds) is not supported: Chime"
       + " fires at most once a minute; use `0 2 * * *`";
   private static final String NOT_INTERNAL = "`/jobs/sync` is outside /internal/cron/; keep cron"
-      + " endpoints there, such as `/internal/cron/sync`, so no gateway route reaches them by"
-      + " accident";
+      + " endpoints there, such as `/internal/cron/jobs/sync`, so no gateway route reaches them"
+      + " by accident";
 
   @TempDir Path dir;
 
