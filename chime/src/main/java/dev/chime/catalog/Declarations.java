@@ -126,7 +126,7 @@ record Declarations(List<DeclaredSchedule> schedules, List<Route> routes) {
           String guess = Suggestions.closest(key, known);
           findings.add(at, Rule.UNKNOWN_FIELD, "unknown field `" + prefix + key + "`"
               + (guess == null ? "; a schedule knows " + String.join(", ", known)
-                  : "; did you mean `" + guess + "`?"));
+                  : "; did you mean `" + prefix + guess + "`?"));
           continue;
         }
         values.put(prefix + key, entry.value());
