@@ -87,6 +87,13 @@ class CatalogInputTest {
   }
 
   @Test
+  void aCharacterYamlForbids_isPointedAt() {
+    Finding f = onlyFinding(lint("metadata:\n  description: bell\u0007\n"));
+    assertThat(f).hasToString("catalog-info.yaml:2:20: error: not valid YAML: the character"
+        + " U+0007 may not appear in a YAML file; remove it [yaml-syntax]");
+  }
+
+  @Test
   void utf16_isNamedAsSuch() {
     byte[] utf16 = VALID.getBytes(StandardCharsets.UTF_16); // with its byte order mark
     Finding f = onlyFinding(lint(utf16));
