@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Rules that look across the schedules of a file: names are unique, chains name schedules. */
 final class FileRules {
@@ -32,26 +33,47 @@ final class FileRules {
 
   /**
    * A chain naming a schedule the file does not declare: a warning, because the schedule may
-   * have been made through the API.
+   * have been made through the API. Guessing what was meant compares the name with every
+   * schedule of the file, so only the first {@value #GUESSES} unknown names get a guess.
    */
-  static void unknownChains(FieldFindings found, Set<String> declared) {
-    List<String> chain = found.schedule().spec().chain();
-    if (chain == null || found.has("chain")) {
-      return;
+  static final class Chains {
+    static final int GUESSES = 20;
+
+    private final Set<String> declared;
+    private final List<String> candidates;
+    private int guesses;
+
+    Chains(List<DeclaredSchedule> schedules) {
+      declared = schedules.stream().map(s -> s.spec().name()).filter(FileRules::isValid)
+          .collect(Collectors.toSet());
+      candidates = declared.stream().sorted().toList();
     }
-    for (int i = 0; i < chain.size(); i++) {
-      String name = chain.get(i);
-      String field = "chain[" + i + "]";
-      if (found.has(field) || declared.contains(name) || !isValid(name)) {
-        continue;
+
+    void check(FieldFindings found) {
+      List<String> chain = found.schedule().spec().chain();
+      if (chain == null || found.has("chain")) {
+        return;
       }
-      String own = found.schedule().spec().name();
-      String guess = Suggestions.closest(name,
-          declared.stream().filter(n -> !n.equals(own)).sorted().toList());
-      found.add(field, found.where(field), Rule.CHAIN_UNKNOWN, "`chain` names "
-          + Echo.code(name) + ", which this file does not declare"
-          + (guess != null ? "; did you mean `" + guess + "`?"
-              : "; it runs only if the namespace has it when this schedule succeeds"));
+      for (int i = 0; i < chain.size(); i++) {
+        String name = chain.get(i);
+        String field = "chain[" + i + "]";
+        if (found.has(field) || declared.contains(name) || !isValid(name)) {
+          continue;
+        }
+        String guess = guess(name, found.schedule().spec().name());
+        found.add(field, found.where(field), Rule.CHAIN_UNKNOWN, "`chain` names "
+            + Echo.code(name) + ", which this file does not declare"
+            + (guess != null ? "; did you mean `" + guess + "`?"
+                : "; it runs only if the namespace has it when this schedule succeeds"));
+      }
+    }
+
+    /** The declared name closest to {@code name}, other than the chaining schedule's own. */
+    private String guess(String name, String own) {
+      if (guesses++ >= GUESSES) {
+        return null;
+      }
+      return Suggestions.closest(name, candidates.stream().filter(c -> !c.equals(own)).toList());
     }
   }
 

@@ -21,7 +21,8 @@ final class OptionRules {
   static void check(FieldFindings found) {
     selfChain(found);
     try {
-      found.schedule().spec().toSchedule(NAMESPACE);
+      // The zone is judged by TimingRules, once per name; guessing a misspelt one is costly.
+      found.schedule().spec().withTimezone(null).toSchedule(NAMESPACE);
     } catch (Invalid e) {
       for (Invalid.Problem problem : e.problems()) {
         if (!found.has(problem.field())) {

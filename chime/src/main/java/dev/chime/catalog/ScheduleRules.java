@@ -1,9 +1,6 @@
 package dev.chime.catalog;
 
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rules of SPEC §5 over the schedules a file declares. Each field is reported once, by the
@@ -16,17 +13,15 @@ final class ScheduleRules {
   /** @param now daylight-saving warnings look at the year after it */
   static void check(Declarations declared, Instant now, Findings findings) {
     FileRules.duplicateNames(declared.schedules(), findings);
-    Set<String> names = declared.schedules().stream()
-        .map(s -> s.spec().name())
-        .filter(Objects::nonNull)
-        .collect(Collectors.toSet());
+    FileRules.Chains chains = new FileRules.Chains(declared.schedules());
+    ZoneNames zones = new ZoneNames();
     for (DeclaredSchedule schedule : declared.schedules()) {
       FieldFindings found = new FieldFindings(schedule, findings);
       RequiredRules.check(found);
-      TimingRules.check(found, now);
+      TimingRules.check(found, zones, now);
       EndpointRules.check(found, declared.routes());
       OptionRules.check(found);
-      FileRules.unknownChains(found, names);
+      chains.check(found);
     }
   }
 }

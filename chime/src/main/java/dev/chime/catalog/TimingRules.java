@@ -6,7 +6,6 @@ import dev.chime.cron.Dialect;
 import dev.chime.cron.DstGap;
 import dev.chime.cron.Interval;
 import dev.chime.cron.Timing;
-import dev.chime.cron.Zones;
 import dev.chime.schedule.ScheduleSpec;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,9 +28,9 @@ final class TimingRules {
 
   private TimingRules() {}
 
-  static void check(FieldFindings found, Instant now) {
+  static void check(FieldFindings found, ZoneNames zones, Instant now) {
     ScheduleSpec spec = found.schedule().spec();
-    Optional<ZoneId> zone = zone(found);
+    Optional<ZoneId> zone = zone(found, zones);
     if (spec.cron() != null && !found.has("cron")) {
       found.claim("cron");
       // An unknown dialect is reported as such; reading the cron in another would mislead.
@@ -47,7 +46,7 @@ final class TimingRules {
     }
   }
 
-  private static Optional<ZoneId> zone(FieldFindings found) {
+  private static Optional<ZoneId> zone(FieldFindings found, ZoneNames zones) {
     String name = found.schedule().spec().timezone();
     if (found.has("timezone")) {
       return Optional.empty();
@@ -56,18 +55,11 @@ final class TimingRules {
     if (name == null) {
       return Optional.of(ZoneId.of("UTC"));
     }
-    try {
-      return Optional.of(Zones.of(name));
-    } catch (IllegalArgumentException e) {
-      String guess = name.isBlank() ? null : Zones.closest(name);
-      String message = name.isBlank()
-          ? "`timezone` is empty; write an IANA name such as UTC or America/Denver"
-          : "unknown timezone " + Echo.code(name) + (guess != null
-              ? "; did you mean `" + guess + "`?"
-              : "; use an IANA name such as UTC, Europe/Stockholm or America/Denver");
-      found.add("timezone", found.where("timezone"), Rule.UNKNOWN_TIMEZONE, message);
-      return Optional.empty();
+    ZoneNames.Judged judged = zones.judge(name);
+    if (judged.problem() != null) {
+      found.add("timezone", found.where("timezone"), Rule.UNKNOWN_TIMEZONE, judged.problem());
     }
+    return Optional.ofNullable(judged.zone());
   }
 
   /** The parsed cron when it is a cron expression (not {@code @every} or {@code rate(…)}). */

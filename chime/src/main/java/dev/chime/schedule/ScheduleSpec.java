@@ -55,6 +55,13 @@ public record ScheduleSpec(
   public static final List<String> RETRY_FIELDS =
       List.of("maxAttempts", "minBackoffMs", "maxBackoffMs");
 
+  /** The same spec with another timezone, for a caller that has judged the zone itself. */
+  public ScheduleSpec withTimezone(String zone) {
+    return new ScheduleSpec(name, cron, every, dialect, endpoint, zone, description, paused,
+        timeoutMs, maxAttempts, minBackoffMs, maxBackoffMs, concurrency, catchup,
+        startingDeadlineMs, payload, chain, completion, completionDeadlineMs, dstGap);
+  }
+
   /** The schedule, or {@link Invalid} naming every field at fault. */
   public Schedule toSchedule(String namespace) {
     Checks checks = new Checks();
