@@ -137,6 +137,23 @@ class CatalogInputTest {
   }
 
   @Test
+  void aMegabyteOfDifferentMistakes_isLintedWithinAGenerousBound() {
+    StringBuilder yaml = new StringBuilder("spec:\n  schedules:\n");
+    for (int i = 0; yaml.length() < CatalogLinter.MAX_BYTES - 200; i++) {
+      yaml.append("    - name: s").append(i).append("\n      cron: \"30 2 * * *\"\n")
+          .append("      endpoint: /internal/cron/s").append(i).append("\n")
+          .append("      timezone: Europe/Stokholm").append(i).append("\n")
+          .append("      chain: [x").append(i).append("]\n");
+    }
+    // Guessing what a misspelt name meant is the costly part: a guess for every one took 50 s.
+    LintResult result =
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> lint(yaml.toString()));
+    assertThat(result.findings()).extracting(Finding::rule).containsOnly("unknown-timezone",
+        "chain-unknown");
+    assertThat(result.findings().getFirst().message()).contains("did you mean");
+  }
+
+  @Test
   void randomAndMutatedBytes_alwaysGiveWellFormedFindings_neverAnException() {
     Random random = new Random(20261122L + Long.getLong("chime.fuzz.seed", 0));
     byte[] valid = VALID.getBytes(StandardCharsets.UTF_8);
