@@ -1,6 +1,5 @@
 package dev.chime.catalog;
 
-import dev.chime.schedule.Invalid;
 import dev.chime.schedule.Names;
 import dev.chime.schedule.Suggestions;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ final class FileRules {
     Map<String, Position> first = new HashMap<>();
     for (DeclaredSchedule schedule : schedules) {
       String name = schedule.spec().name();
-      if (!isValid(name)) {
+      if (!Names.isValid(name)) {
         continue; // invalid-name says what is wrong with it
       }
       Position at = schedule.valueOf("name");
@@ -44,7 +43,7 @@ final class FileRules {
     private int guesses;
 
     Chains(List<DeclaredSchedule> schedules) {
-      declared = schedules.stream().map(s -> s.spec().name()).filter(FileRules::isValid)
+      declared = schedules.stream().map(s -> s.spec().name()).filter(Names::isValid)
           .collect(Collectors.toSet());
       candidates = declared.stream().sorted().toList();
     }
@@ -57,7 +56,7 @@ final class FileRules {
       for (int i = 0; i < chain.size(); i++) {
         String name = chain.get(i);
         String field = "chain[" + i + "]";
-        if (found.has(field) || declared.contains(name) || !isValid(name)) {
+        if (found.has(field) || declared.contains(name) || !Names.isValid(name)) {
           continue;
         }
         String guess = guess(name, found.schedule().spec().name());
@@ -74,15 +73,6 @@ final class FileRules {
         return null;
       }
       return Suggestions.closest(name, candidates.stream().filter(c -> !c.equals(own)).toList());
-    }
-  }
-
-  private static boolean isValid(String name) {
-    try {
-      Names.check("name", name);
-      return true;
-    } catch (Invalid e) {
-      return false;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.chime.catalog;
 
-import dev.chime.schedule.Invalid;
 import dev.chime.schedule.Names;
 import dev.chime.schedule.ScheduleSpec;
 import java.util.Locale;
@@ -28,9 +27,7 @@ final class RequiredRules {
       missing(found, "name", "a name such as `name: " + nameFrom(found.schedule().spec()) + "`");
       return;
     }
-    try {
-      Names.check("name", name);
-    } catch (Invalid e) {
+    if (!Names.isValid(name)) {
       String why = name.length() > Names.MAX_LENGTH
           ? "is longer than " + Names.MAX_LENGTH + " characters"
           : "is not a valid schedule name: use lower-case letters, digits and dashes, starting"
@@ -91,13 +88,13 @@ final class RequiredRules {
 
   /** A name for examples: the schedule's own when valid, else one made from its endpoint. */
   private static String nameFrom(ScheduleSpec spec) {
-    if (isValid(spec.name())) {
+    if (Names.isValid(spec.name())) {
       return spec.name();
     }
     String endpoint = spec.endpoint() == null ? "" : spec.endpoint().replaceAll("[?#].*", "");
     String last = endpoint.substring(endpoint.lastIndexOf('/') + 1);
     String name = suggestName(last);
-    return isValid(name) ? name : EXAMPLE_NAME;
+    return Names.isValid(name) ? name : EXAMPLE_NAME;
   }
 
   /** The closest valid name: {@code Nightly_Sync} and {@code nightlySync} give nightly-sync. */
@@ -110,15 +107,6 @@ final class RequiredRules {
       dashed = dashed.substring(0, Names.MAX_LENGTH).replaceAll("-+$", "");
     }
     return dashed.isEmpty() ? EXAMPLE_NAME : dashed;
-  }
-
-  private static boolean isValid(String name) {
-    try {
-      Names.check("name", name);
-      return true;
-    } catch (Invalid e) {
-      return false;
-    }
   }
 
   private static boolean isBlank(String value) {
