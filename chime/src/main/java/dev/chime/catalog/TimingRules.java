@@ -110,6 +110,11 @@ final class TimingRules {
 
   private static void every(FieldFindings found) {
     String text = found.schedule().spec().every();
+    if (text.length() > ScheduleSpec.MAX_SHORT) {
+      found.add("every", found.where("every"), Rule.EVERY_SYNTAX, "`every` is longer than "
+          + ScheduleSpec.MAX_SHORT + " characters; write a number and a unit: 10m or 2h");
+      return;
+    }
     try {
       Interval.parse(text);
     } catch (CronParseException e) {
