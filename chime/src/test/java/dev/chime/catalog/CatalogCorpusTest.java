@@ -63,6 +63,10 @@ class CatalogCorpusTest {
             result.findings().stream().map(Finding::toString).toList()))
         .extracting(f -> new Expected(f.rule(), f.line(), f.column()))
         .containsExactlyInAnyOrderElementsOf(expectations(name, bytes));
+    if (!result.hasErrors()) {
+      assertThat(result.schedules("billing")).as("what lints clean, the server accepts")
+          .hasSameSizeAs(result.schedules());
+    }
   }
 
   @Test
