@@ -60,9 +60,10 @@ final class ToolRoutes {
   }
 
   /**
-   * A schedule as create would judge it. What is wrong with the schedule — unknown fields, wrong
-   * types, bad values — is the answer ({@code valid: false}); a body that is not JSON at all, or
-   * too large, is a problem like anywhere else.
+   * A schedule as create would judge it, or a catalog-info.yaml when the content type says YAML.
+   * What is wrong with the schedule — unknown fields, wrong types, bad values — is the answer
+   * ({@code valid: false}); a body that is not JSON at all, or too large, is a problem like
+   * anywhere else.
    */
   private void validate(Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
