@@ -51,7 +51,7 @@ class ApplyApiTest {
               description:  "Sync invoices"
               timeoutMs:    300000
           + hourly-check
-              cron:         "0 * * * *"  (At minute 0 of every hour (America/Denver))
+              cron:         "0 * * * *"  (Every hour, on the hour (America/Denver))
               endpoint:     /internal/cron/hourly-check
           + old-report
               cron:         "0 6 * * *"  (At 06:00, every day (America/Denver))

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,11 +112,10 @@ class ApplyCliTest {
   }
 
   private Result apply(Path file, String... options) {
-    String[] args = new String[6 + options.length];
-    System.arraycopy(new String[] {"apply", "-f", file.toString(), "--server", server,
-        "--namespace", "billing"}, 0, args, 0, 6);
-    System.arraycopy(options, 0, args, 6, options.length);
-    return run(args);
+    List<String> args = new ArrayList<>(List.of("apply", "-f", file.toString(), "--server",
+        server, "--namespace", "billing"));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
   }
 
   private Result run(String... args) {
@@ -137,8 +138,8 @@ class ApplyCliTest {
     return api.get("/v1/namespaces/billing/schedules", billing.token()).body();
   }
 
-  private String scheduleNames() {
+  private List<String> scheduleNames() {
     return api.get("/v1/namespaces/billing/schedules", billing.token()).json()
-        .findValuesAsText("name").toString();
+        .findValuesAsText("name");
   }
 }
