@@ -50,13 +50,23 @@ final class ScheduleFields {
     return f;
   }
 
-  /** The fields whose values differ, in order. */
+  /**
+   * The fields whose values differ, in order.
+   *
+   * @throws IllegalStateException when the schedules differ in a field not listed here (one
+   *     added to {@code Schedule} since), rather than planning "unchanged" and writing nothing
+   */
   static List<Plan.FieldChange> differences(Schedule before, Schedule after) {
-    return FIELDS.entrySet().stream()
+    List<Plan.FieldChange> changes = FIELDS.entrySet().stream()
         .filter(f -> !Objects.equals(f.getValue().apply(before), f.getValue().apply(after)))
         .map(f -> new Plan.FieldChange(f.getKey(), f.getValue().apply(before),
             f.getValue().apply(after)))
         .toList();
+    if (changes.isEmpty() && !before.equals(after)) {
+      throw new IllegalStateException("the schedules differ in a field ScheduleFields does not"
+          + " compare: " + before + " and " + after);
+    }
+    return changes;
   }
 
   /**
