@@ -5,28 +5,106 @@ package dev.chime.cron;
  * Quartz's {@code L}, {@code W}, {@code LW}, {@code nL} and {@code n#k}. Answers with a bit set of
  * the month's matching days (bit d = day d), so finding the next matching day is one bit scan.
  *
- * @param domBits plain days of month (bits 1-31)
- * @param lastDayOffset {@code L-n} as n (0 for {@code L}), or -1 when absent
- * @param nearestWeekdayBits days given as {@code nW} (bits 1-31)
- * @param lastWeekday {@code LW}: the last Monday-to-Friday of the month
- * @param dowBits plain days of week (bits 0-6, 0 = Sunday)
- * @param lastDowBits {@code nL}: the last such weekday of the month (bits 0-6)
- * @param nthDowBits {@code n#k}: bit {@code n*5 + k-1}
- * @param either the Vixie rule: a day matches when either field matches (posix and iso, when
- *     neither field starts with {@code *}); otherwise both must match
+ * <ul>
+ *   <li>{@code domBits}: plain days of month (bits 1-31)
+ *   <li>{@code lastDayOffset}: {@code L-n} as n (0 for {@code L}), or -1 when absent
+ *   <li>{@code nearestWeekdayBits}: days given as {@code nW} (bits 1-31)
+ *   <li>{@code lastWeekday}: {@code LW}: the last Monday-to-Friday of the month
+ *   <li>{@code dowBits}: plain days of week (bits 0-6, 0 = Sunday)
+ *   <li>{@code lastDowBits}: {@code nL}: the last such weekday of the month (bits 0-6)
+ *   <li>{@code nthDowBits}: {@code n#k}: bit {@code n*5 + k-1}
+ *   <li>{@code either}: the Vixie rule: a day matches when either field matches (posix and
+ *       iso, when neither field starts with {@code *}); otherwise both must match
+ * </ul>
  */
-record DayRule(
-    long domBits,
-    int lastDayOffset,
-    long nearestWeekdayBits,
-    boolean lastWeekday,
-    int dowBits,
-    int lastDowBits,
-    long nthDowBits,
-    boolean either) {
-
+final class DayRule {
   private static final long ALL_DAYS = 0xFFFF_FFFEL; // bits 1..31
   private static final long REPEAT_EVERY_7_BITS = 0x0102_0408_1020_4081L; // bits 0, 7, …, 56
+
+  private final long domBits;
+  private final int lastDayOffset;
+  private final long nearestWeekdayBits;
+  private final boolean lastWeekday;
+  private final int dowBits;
+  private final int lastDowBits;
+  private final long nthDowBits;
+  private final boolean either;
+  /**
+   * The matching days of each kind of month, filled as met: a month's days depend only on its
+   * length (28-31) and the weekday of its 1st, so 28 masks answer every month. Entries are
+   * {@code mask | 1} (day 0 never matches), so 0 means not yet computed; threads that race
+   * compute the same int, and int writes are atomic, so no lock is needed.
+   */
+  private final int[] monthDays = new int[4 * 7];
+
+  DayRule(long domBits, int lastDayOffset, long nearestWeekdayBits, boolean lastWeekday,
+      int dowBits, int lastDowBits, long nthDowBits, boolean either) {
+    this.domBits = domBits;
+    this.lastDayOffset = lastDayOffset;
+    this.nearestWeekdayBits = nearestWeekdayBits;
+    this.lastWeekday = lastWeekday;
+    this.dowBits = dowBits;
+    this.lastDowBits = lastDowBits;
+    this.nthDowBits = nthDowBits;
+    this.either = either;
+  }
+
+  long domBits() {
+    return domBits;
+  }
+
+  int lastDayOffset() {
+    return lastDayOffset;
+  }
+
+  long nearestWeekdayBits() {
+    return nearestWeekdayBits;
+  }
+
+  boolean lastWeekday() {
+    return lastWeekday;
+  }
+
+  int dowBits() {
+    return dowBits;
+  }
+
+  int lastDowBits() {
+    return lastDowBits;
+  }
+
+  long nthDowBits() {
+    return nthDowBits;
+  }
+
+  boolean either() {
+    return either;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DayRule other
+        && domBits == other.domBits
+        && lastDayOffset == other.lastDayOffset
+        && nearestWeekdayBits == other.nearestWeekdayBits
+        && lastWeekday == other.lastWeekday
+        && dowBits == other.dowBits
+        && lastDowBits == other.lastDowBits
+        && nthDowBits == other.nthDowBits
+        && either == other.either;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(domBits, lastDayOffset, nearestWeekdayBits, lastWeekday,
+        dowBits, lastDowBits, nthDowBits, either);
+  }
+
+  @Override
+  public String toString() {
+    return "DayRule[dom=" + Long.toBinaryString(domBits) + ", dow="
+        + Integer.toBinaryString(dowBits) + ", either=" + either + "]";
+  }
 
   /** No {@code L}, {@code W} or {@code #}: the plain bits alone decide. */
   boolean plain() {
@@ -39,6 +117,16 @@ record DayRule(
 
   /** Matching days of the month (bit d = day d) given its length and the weekday of its 1st. */
   long days(int length, int firstDow) {
+    int kind = (length - 28) * 7 + firstDow;
+    int known = monthDays[kind];
+    if (known == 0) {
+      known = (int) compute(length, firstDow) | 1;
+      monthDays[kind] = known;
+    }
+    return known & 0xFFFF_FFFEL;
+  }
+
+  private long compute(int length, int firstDow) {
     long monthDays = (1L << (length + 1)) - 2;
     long dom = dayOfMonthPart(length, firstDow) & monthDays;
     long dow = dayOfWeekPart(length, firstDow) & monthDays;
