@@ -79,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
         new RunRoutes(api).register(router);
         new RunCompletion(api).register(router);
         new ToolRoutes(api).register(router);
+        new ApplyRoutes(api).register(router);
         new UsageRoutes(api).register(router);
         new MetaRoutes(api, deps.schedulerAlive()).register(router);
         // One mapper; Javalin keeps its own for HttpResponseException unless named explicitly.

@@ -9,10 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Routes about the service rather than its resources: liveness, readiness, the OpenAPI document,
- * and apply, which arrives with issue 4.
- */
+/** Routes about the service rather than its resources: liveness, readiness, the OpenAPI document. */
 final class MetaRoutes {
   static final String OPENAPI_RESOURCE = "/dev/chime/api/openapi.json";
   private static final Logger log = LoggerFactory.getLogger(MetaRoutes.class);
@@ -35,7 +32,6 @@ final class MetaRoutes {
     router.get("/healthz", ctx -> ctx.json(new Health("up")));
     router.get("/readyz", this::ready);
     router.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    router.post("/v1/namespaces/{ns}/apply", this::apply);
   }
 
   /** Ready when the store answers and the scheduler loop runs; 503 names what is not. */
@@ -49,12 +45,6 @@ final class MetaRoutes {
               + (scheduler ? "" : "the scheduler is not running"));
     }
     ctx.json(new Readiness("ready", true, true));
-  }
-
-  private void apply(Context ctx) {
-    api.namespace(ctx);
-    throw Problem.of(501, Problem.BLANK, "Not Implemented",
-        "applying a catalog-info.yaml arrives with issue 4");
   }
 
   private static boolean probe(String what, BooleanSupplier check) {

@@ -2,7 +2,6 @@ package dev.chime.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chime.catalog.CatalogLinter;
-import dev.chime.catalog.Finding;
 import dev.chime.catalog.LintResult;
 import dev.chime.cron.CronExpression;
 import dev.chime.cron.CronParseException;
@@ -39,15 +38,6 @@ final class ToolRoutes {
 
   /** The answer of validate for a catalog-info.yaml: valid when no finding is an error. */
   record CatalogValidation(boolean valid, List<FindingJson> findings) {}
-
-  /** A finding, as {@code chime lint --format json} prints it. */
-  record FindingJson(String file, int line, int column, String severity, String message,
-      String rule) {
-    static FindingJson of(Finding f) {
-      return new FindingJson(f.file(), f.line(), f.column(), f.severity().id(), f.message(),
-          f.rule());
-    }
-  }
 
   /** The answer of explain. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

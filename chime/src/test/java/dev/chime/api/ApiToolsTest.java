@@ -158,12 +158,6 @@ class ApiToolsTest {
   }
 
   @Test
-  void apply_arrivesWithIssue4() {
-    api.createNamespace("billing");
-    assertProblem(api.post("/v1/namespaces/billing/apply", ADMIN, "spec: {}"), 501, null);
-  }
-
-  @Test
   void healthAndReadiness() {
     assertThat(api.get("/healthz", null).body()).isEqualTo("{\"status\":\"up\"}");
     assertThat(api.get("/readyz", null).body())
