@@ -140,9 +140,16 @@ final class AttemptLeases {
     });
   }
 
+  /** Hands a run back; the other replicas are told, so that one resumes it at once. */
   boolean release(ClaimedRun claim, Instant now) {
-    return db.transaction(c -> Sql.update(c, RELEASE, now, claim.run().id(), claim.epoch(),
-        claim.owner())) == 1;
+    return db.transaction(c -> {
+      boolean released =
+          Sql.update(c, RELEASE, now, claim.run().id(), claim.epoch(), claim.owner()) == 1;
+      if (released) {
+        db.announceChange(c);
+      }
+      return released;
+    });
   }
 
   boolean complete(String runId, RunStatus status, String message, Instant now) {

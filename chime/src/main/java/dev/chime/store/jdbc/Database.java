@@ -56,6 +56,18 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells the other replicas, when this transaction commits, that schedules or runs changed, so
+   * that they act on it at once instead of at their next periodic check (nothing on H2).
+   */
+  void announceChange(Connection connection) throws SQLException {
+    if (dialect.announceChange().isPresent()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(dialect.announceChange().get());
+      }
+    }
+  }
+
   boolean reachable() {
     try (Connection connection = pool.getConnection();
         Statement statement = connection.createStatement()) {

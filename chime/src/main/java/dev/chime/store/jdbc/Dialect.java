@@ -3,6 +3,7 @@ package dev.chime.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What differs between the databases Chime runs on; everything else is the same SQL. */
 sealed interface Dialect permits H2Dialect, PostgresDialect {
@@ -52,6 +53,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
    * update count is 1 when inserted, 0 when the fire already had its run.
    */
   String insertOncePerFire();
+
+  /**
+   * The statement that tells the other replicas, when the transaction commits, that schedules or
+   * runs changed ({@link ChangeListener}); empty where one process has the database.
+   */
+  Optional<String> announceChange();
 
   /** Whether the statement failed because a referenced row (a namespace) does not exist. */
   boolean missingParent(SQLException e);

@@ -83,6 +83,7 @@ final class FireClaims {
         throw e;
       }
       markLatest(c, created);
+      db.announceChange(c);
       return null;
     });
     return created;

@@ -2,6 +2,7 @@ package dev.chime.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,12 @@ record H2Dialect() implements Dialect {
   @Override
   public String insertOncePerFire() {
     return INSERT_ONCE_PER_FIRE;
+  }
+
+  /** One process has the database: its own changes wake its scheduler directly. */
+  @Override
+  public Optional<String> announceChange() {
+    return Optional.empty();
   }
 
   @Override

@@ -57,6 +57,7 @@ final class JdbcScheduleStore implements ScheduleStore {
       Optional<StoredSchedule> existing = Sql.query(c, LOCK, ScheduleRows::stored,
           schedule.namespace(), schedule.name()).stream().findFirst();
       write(c, existing.orElse(null), schedule, Source.API, nextFireAt);
+      db.announceChange(c);
       return existing.isEmpty();
     });
   }
@@ -65,6 +66,7 @@ final class JdbcScheduleStore implements ScheduleStore {
   public void create(Schedule schedule, Instant nextFireAt) {
     db.transaction(c -> {
       insert(c, schedule, Source.API, nextFireAt);
+      db.announceChange(c);
       return null;
     });
   }
@@ -109,25 +111,36 @@ final class JdbcScheduleStore implements ScheduleStore {
             : byName.get(schedule.name());
         write(c, existing, schedule, Source.CATALOG, put.nextFireAt());
       }
+      if (!writes.isEmpty()) {
+        db.announceChange(c);
+      }
       return null;
     });
   }
 
   @Override
   public boolean delete(String namespace, String name) {
-    return db.transaction(c -> Sql.update(c, DELETE, namespace, name)) == 1;
+    return db.transaction(c -> announcedIfOne(c, Sql.update(c, DELETE, namespace, name)));
   }
 
   @Override
   public boolean setPaused(String namespace, String name, boolean paused, Instant nextFireAt) {
-    return db.transaction(c -> Sql.update(c, SET_PAUSED, nextFireAt, paused, paused, db.now(),
-        paused, namespace, name)) == 1;
+    return db.transaction(c -> announcedIfOne(c, Sql.update(c, SET_PAUSED, nextFireAt, paused,
+        paused, db.now(), paused, namespace, name)));
   }
 
   @Override
   public Optional<Instant> earliestNextFire() {
     return db.transaction(c -> Sql.query(c, EARLIEST, row -> Sql.instant(row, "earliest")))
         .stream().filter(Objects::nonNull).findFirst();
+  }
+
+  /** Whether one row changed; if so, the other replicas are told when this commits. */
+  private boolean announcedIfOne(Connection c, int updated) throws SQLException {
+    if (updated == 1) {
+      db.announceChange(c);
+    }
+    return updated == 1;
   }
 
   /** Creates the schedule, or replaces {@code existing}, which this transaction has locked. */

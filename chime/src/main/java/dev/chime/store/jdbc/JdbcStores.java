@@ -41,6 +41,31 @@ public final class JdbcStores {
     return open(poolConfig(jdbcUrl, config), Dialect.of(jdbcUrl), config);
   }
 
+  /**
+   * Whether several replicas may share the database of this URL: PostgreSQL. On one, they run
+   * on a {@link DatabaseClock} and follow each other's changes with {@link #listen}.
+   */
+  public static boolean shared(String jdbcUrl) {
+    return Dialect.of(jdbcUrl) instanceof PostgresDialect;
+  }
+
+  /**
+   * Opens the replica's notification session to the shared database of {@code jdbcUrl}:
+   * measures {@code clock}'s offset before returning and every 30 seconds after, and calls
+   * {@code onChange} whenever another replica (or this one) changed schedules or runs, and after
+   * the session was cut and came back. Close it before the store.
+   *
+   * @throws IllegalArgumentException when the URL is not a shared database's ({@link #shared})
+   * @throws StoreException when the database cannot be reached
+   */
+  public static ChangeListener listen(String jdbcUrl, DatabaseClock clock, Runnable onChange) {
+    if (!shared(jdbcUrl)) {
+      throw new IllegalArgumentException("only a shared database (PostgreSQL) has change"
+          + " notifications, not \"" + Redact.url(jdbcUrl) + "\"");
+    }
+    return ChangeListener.start(jdbcUrl, clock, onChange);
+  }
+
   /** The embedded store: an H2 database in {@code dataDirectory} (created when missing). */
   public static Store embedded(Path dataDirectory, StoreConfig config) {
     Path directory = dataDirectory.toAbsolutePath().normalize();

@@ -2,6 +2,7 @@ package dev.chime.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A shared PostgreSQL: any number of replicas claim from the same tables. {@code SKIP LOCKED}
@@ -13,6 +14,8 @@ record PostgresDialect() implements Dialect {
       "INSERT INTO runs (" + RunRows.INSERT_COLUMN_LIST + ") VALUES ("
           + RunRows.INSERT_PLACEHOLDERS + ") ON CONFLICT (namespace, schedule, fire_key)"
           + " DO NOTHING";
+  private static final Optional<String> ANNOUNCE_CHANGE = Optional.of(
+      "SELECT pg_notify('" + ChangeListener.CHANNEL + "', current_schema())");
 
   /** Keeps row values (a token hash, a secret) out of error messages, which end up in logs. */
   @Override
@@ -47,6 +50,12 @@ record PostgresDialect() implements Dialect {
   @Override
   public String insertOncePerFire() {
     return INSERT_ONCE_PER_FIRE;
+  }
+
+  /** A notification carrying the schema, so that Chimes in other schemas are left alone. */
+  @Override
+  public Optional<String> announceChange() {
+    return ANNOUNCE_CHANGE;
   }
 
   @Override
