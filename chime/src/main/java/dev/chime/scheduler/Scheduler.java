@@ -12,6 +12,7 @@ import dev.chime.schedule.Schedule;
 import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
 import dev.chime.store.Store;
+import dev.chime.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -44,6 +45,14 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private static final int MAX_CLAIM_BATCHES = 50;
   private static final Duration DRAIN = Duration.ofSeconds(10);
   private static final int RECORDING_THREADS = 4;
+  // The clock may move while the loop sleeps: a replica's clock is corrected by the database's
+  // offset every 30 s, and tests run replicas on clocks they move forward. Re-reading it this
+  // often follows it; an idle loop pays one clock read a second, and no query.
+  private static final Duration LONGEST_PARK = Duration.ofSeconds(1);
+  // While the database does not answer, passes (and recording an outcome) are tried again after
+  // this, doubling up to the most; a change notification (the database is back) cuts it short.
+  private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
   private final Store store;
   private final Dispatcher dispatcher;
@@ -65,6 +74,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   // Runs close() handed back: their aborted attempts are expected to find the claim gone.
   private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
+  // Between close() and the end of its drain: outcomes are still worth recording.
+  private volatile boolean draining;
   private volatile boolean woken;
   // When this process last renewed its leases (see renewLeasesWhenDue).
   private volatile Instant leasesRenewed = Instant.MIN;
@@ -149,7 +160,12 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    drain();
+    draining = true;
+    try {
+      drain();
+    } finally {
+      draining = false;
+    }
     Instant now = clock.instant();
     for (ClaimedRun claim : inFlight.values()) {
       handedBack.add(claim.run().id());
@@ -194,21 +210,26 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       if (left <= 0) {
         return;
       }
-      awaitIdle(Duration.ofNanos(Math.min(left, config.longestSleep().toNanos())));
+      awaitIdle(Duration.ofNanos(Math.min(left, renewEvery().toNanos())));
     }
   }
 
   /**
    * Renews the leases in flight a third of a lease after the last renewal, not on every pass: a
    * burst makes a pass per finished attempt, and each rewrote every lease in flight. A lease
-   * still never runs out under a live process: passes come at least every {@code
-   * longestSleep}, at most a third of the lease (as {@code chime serve} sets it), so a lease is
-   * renewed within two thirds of its length.
+   * still never runs out under a live process: while attempts are in flight the loop wakes when
+   * the renewal is due ({@link #nextPass}), whatever its periodic check, so a lease is renewed
+   * within about a third of its length.
    */
   private void renewLeasesWhenDue(Instant now) {
-    if (!now.isBefore(leasesRenewed.plus(config.lease().dividedBy(3)))) {
+    if (!now.isBefore(leasesRenewed.plus(renewEvery()))) {
       renewLeases(now);
     }
+  }
+
+  /** The heartbeat: a third of the lease, so a lease is renewed twice before it runs out. */
+  private Duration renewEvery() {
+    return config.lease().dividedBy(3);
   }
 
   private void renewLeases(Instant now) {
@@ -217,10 +238,14 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   private void loop() {
+    Outage outage = new Outage();
     while (running) {
       Instant next;
       try {
         next = runOnce();
+        outage.over();
+      } catch (StoreException e) {
+        next = clock.instant().plus(outage.failed(e));
       } catch (RuntimeException e) {
         LOG.error("scheduler pass failed; trying again in a second", e);
         next = clock.instant().plusSeconds(1);
@@ -229,15 +254,52 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
   }
 
-  /** Parks until {@code next} (on the real clock) or a wake-up, whichever comes first. */
+  /**
+   * The database not answering: said once when it starts and once when it ends, with passes
+   * tried again at growing intervals meanwhile. Nothing is lost: due fires stay in the
+   * schedules' rows and are claimed, by their catch-up policy if late, when it answers again.
+   */
+  private static final class Outage {
+    private long since;
+    private Duration retry = Duration.ZERO;
+
+    Duration failed(StoreException e) {
+      if (retry.isZero()) {
+        since = System.nanoTime();
+        retry = FIRST_RETRY;
+        LOG.warn("the database does not answer ({}); no fires are claimed until it does,"
+            + " retrying every few seconds", e.getMessage());
+      } else {
+        retry = min(retry.multipliedBy(2), LONGEST_RETRY);
+      }
+      return retry;
+    }
+
+    void over() {
+      if (!retry.isZero()) {
+        LOG.info("the database answers again after {} s; claiming what fell due meanwhile",
+            (System.nanoTime() - since) / 1_000_000_000);
+        retry = Duration.ZERO;
+      }
+    }
+  }
+
+  /**
+   * Parks until {@code next} on the clock, or a wake-up, whichever comes first; a park lasts
+   * at most {@link #LONGEST_PARK}, so that a clock that moved meanwhile is followed.
+   */
   private void sleepUntil(Instant next) {
     while (running && !woken) {
       long nanos = Duration.between(clock.instant(), next).toNanos();
       if (nanos <= 0) {
         return;
       }
-      LockSupport.parkNanos(this, nanos);
+      LockSupport.parkNanos(this, Math.min(nanos, LONGEST_PARK.toNanos()));
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void claimDueFires(Instant now) {
@@ -277,7 +339,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
             Schedule schedule = target.get().schedule();
             AttemptResult result =
                 error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
-            finish(claim, schedule, result);
+            finishDespiteOutage(claim, schedule, result);
             replan = !result.status().isFinal();
           } catch (RuntimeException e) {
             LOG.error("could not record attempt {} of run {}; its lease will expire and it will"
@@ -318,6 +380,32 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     return new AttemptResult(attempt, RunStatus.FAILED, null, reason);
   }
 
+  /**
+   * Records an attempt's outcome, trying again while the database does not answer: the
+   * receiver has the callback, and the lease (renewed by the loop once the database is back)
+   * still holds the run, so recording it late beats sending it again. Gives up when this
+   * process stops, leaving the run to be resumed after its lease.
+   */
+  private void finishDespiteOutage(ClaimedRun claim, Schedule schedule, AttemptResult result) {
+    Duration retry = FIRST_RETRY;
+    while (true) {
+      try {
+        finish(claim, schedule, result);
+        return;
+      } catch (StoreException e) {
+        if (!running && !draining) {
+          throw e;
+        }
+        if (retry.equals(FIRST_RETRY)) {
+          LOG.warn("could not record attempt {} of run {} ({}); trying again until the database"
+              + " answers", claim.attempt(), claim.run().id(), e.getMessage());
+        }
+        LockSupport.parkNanos(retry.toNanos());
+        retry = min(retry.multipliedBy(2), LONGEST_RETRY);
+      }
+    }
+  }
+
   private void finish(ClaimedRun claim, Schedule schedule, AttemptResult result) {
     Run run = claim.run();
     if (!store.runs().finishAttempt(claim, result, clock.instant())) {
@@ -325,8 +413,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         LOG.debug("attempt {} of run {} ended after the run was handed back", claim.attempt(),
             run.id());
       } else {
-        LOG.warn("run {} was taken over by another claim; attempt {} not recorded", run.id(),
-            claim.attempt());
+        LOG.warn("run {} was taken over by another claim after this process's lease on it ran"
+            + " out; the outcome of attempt {} is not recorded (the run is the new claim's)",
+            run.id(), claim.attempt());
       }
       return;
     }
@@ -337,6 +426,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
 
   private Instant nextPass(Instant now) {
     Instant next = now.plus(config.longestSleep());
+    if (!inFlight.isEmpty() && leasesRenewed.plus(renewEvery()).isBefore(next)) {
+      next = leasesRenewed.plus(renewEvery());
+    }
     Optional<Instant> fire = store.schedules().earliestNextFire();
     Optional<Instant> work = store.runs().earliestWork();
     if (fire.isPresent() && fire.get().isBefore(next)) {

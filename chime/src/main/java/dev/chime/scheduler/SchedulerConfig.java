@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param batchSize how many due schedules, or runs to attempt, one transaction claims
  * @param lease how long a claimed attempt is held without a heartbeat before another replica
  *     may take it over
- * @param longestSleep the loop wakes at least this often, to renew leases and notice work
- *     another replica scheduled; at most a third of {@code lease}, since leases are renewed a
- *     third of a lease apart
+ * @param longestSleep the periodic check: the loop looks for due work at least this often even
+ *     when nothing woke it, a safety net under the wake-ups (a change in this process, or a
+ *     change notification from another replica); leases in flight are renewed every third of
+ *     {@code lease} whatever this is
  */
 public record SchedulerConfig(
     String owner, Duration grace, int batchSize, Duration lease, Duration longestSleep) {
