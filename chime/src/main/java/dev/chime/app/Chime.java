@@ -11,13 +11,15 @@ import dev.chime.scheduler.Scheduler;
 import dev.chime.scheduler.SchedulerConfig;
 import dev.chime.store.Store;
 import dev.chime.store.StoreException;
+import dev.chime.store.jdbc.ChangeListener;
+import dev.chime.store.jdbc.DatabaseClock;
 import dev.chime.store.jdbc.JdbcStores;
 import dev.chime.store.jdbc.StoreConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -30,43 +32,62 @@ public final class Chime implements AutoCloseable {
   private final Store store;
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
+  private final ChangeListener changes;
   private final ApiServer api;
   private final Retention retention;
   private final DemoReceiver demo;
 
-  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, ApiServer api,
-      Retention retention, DemoReceiver demo) {
+  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, ChangeListener changes,
+      ApiServer api, Retention retention, DemoReceiver demo) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
+    this.changes = changes;
     this.api = api;
     this.retention = retention;
     this.demo = demo;
   }
 
-  /** Starts everything and says where, printing a generated admin token once. */
+  /** Starts everything on {@code clock} as it is (the embedded database, tests). */
   public static Chime start(ServeConfig config, InstantSource clock, PrintWriter out)
+      throws IOException {
+    return start(config, ServeClock.of(clock), out);
+  }
+
+  /**
+   * Starts everything and says where, printing a generated admin token once. On a shared
+   * PostgreSQL the clock is corrected by the database's offset before anything reads it, and
+   * the scheduler follows the other replicas' changes.
+   */
+  public static Chime start(ServeConfig config, ServeClock clocks, PrintWriter out)
       throws IOException {
     AdminToken.Loaded admin =
         AdminToken.load(Optional.ofNullable(config.adminToken()), config.dataDirectory());
+    boolean shared = config.databaseUrl() != null && JdbcStores.shared(config.databaseUrl());
+    DatabaseClock databaseClock = shared ? new DatabaseClock(clocks.local()) : null;
+    InstantSource clock = clocks.view().apply(shared ? databaseClock : clocks.local());
     Store store = openStore(config, clock);
     LiveLogs logs = new LiveLogs(clock);
     Dispatcher dispatcher = new Dispatcher(deliveryConfig(config), clock, logs);
-    SchedulerConfig schedulerConfig = SchedulerConfig.defaults(owner());
-    schedulerConfig = new SchedulerConfig(schedulerConfig.owner(), schedulerConfig.grace(),
-        schedulerConfig.batchSize(), config.lease(),
-        min(schedulerConfig.longestSleep(), config.lease().dividedBy(3)));
+    SchedulerConfig defaults = SchedulerConfig.defaults(owner());
+    SchedulerConfig schedulerConfig = new SchedulerConfig(defaults.owner(), defaults.grace(),
+        config.batchSize(), config.lease(), config.poll());
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom()),
         clock, schedulerConfig, new RunIds(clock, new SplittableRandom()));
+    ChangeListener changes = null;
     ApiServer api;
     try {
-      api = ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
-          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
-    } catch (RuntimeException e) {
+      if (shared) {
+        changes = JdbcStores.listen(config.databaseUrl(), databaseClock, scheduler::wake);
+      }
+      api = startApi(config, admin, store, scheduler, logs, clock);
+    } catch (StartupFailure | StoreException e) {
+      if (changes != null) {
+        changes.close();
+      }
       dispatcher.close();
       store.close();
-      throw new StartupFailure("cannot listen on port " + config.port()
-          + " (is it in use?); choose another with --port", e);
+      throw e instanceof StartupFailure f ? f : new StartupFailure(e.getMessage(), e);
     }
     DemoReceiver demo = null;
     if (config.demo()) {
@@ -76,14 +97,33 @@ public final class Chime implements AutoCloseable {
     Retention retention = new Retention(store.runs(), config.retention(), clock);
     scheduler.start();
     announce(config, api.port(), admin, out);
-    return new Chime(store, dispatcher, scheduler, api, retention, demo);
+    if (shared) {
+      out.println("  Replica " + schedulerConfig.owner() + " on a shared database; clock offset"
+          + " to the database: " + String.format(Locale.ROOT, "%.1f ms",
+          databaseClock.offset().toNanos() / 1e6));
+      out.flush();
+    }
+    return new Chime(store, dispatcher, scheduler, changes, api, retention, demo);
+  }
+
+  private static ApiServer startApi(ServeConfig config, AdminToken.Loaded admin, Store store,
+      Scheduler scheduler, LiveLogs logs, InstantSource clock) {
+    try {
+      return ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
+          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
+    } catch (RuntimeException e) {
+      throw new StartupFailure("cannot listen on port " + config.port()
+          + " (is it in use?); choose another with --port", e);
+    }
   }
 
   private static Store openStore(ServeConfig config, InstantSource clock) {
     try {
+      StoreConfig store = new StoreConfig(clock, config.poolSize(),
+          StoreConfig.defaults(clock).connectionTimeout());
       return config.databaseUrl() == null
-          ? JdbcStores.embedded(config.dataDirectory(), StoreConfig.defaults(clock))
-          : JdbcStores.open(config.databaseUrl(), StoreConfig.defaults(clock));
+          ? JdbcStores.embedded(config.dataDirectory(), store)
+          : JdbcStores.open(config.databaseUrl(), store);
     } catch (StoreException e) {
       throw new StartupFailure(e.getMessage(), e);
     }
@@ -98,6 +138,9 @@ public final class Chime implements AutoCloseable {
   public void close() {
     api.close();
     scheduler.close();
+    if (changes != null) {
+      changes.close();
+    }
     dispatcher.close();
     retention.close();
     if (demo != null) {
@@ -122,10 +165,6 @@ public final class Chime implements AutoCloseable {
       host = "localhost";
     }
     return host + "/" + ProcessHandle.current().pid();
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static void announce(

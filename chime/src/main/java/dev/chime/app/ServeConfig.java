@@ -16,7 +16,11 @@ import java.util.List;
  * @param allowedAddresses addresses or names callbacks may reach although the address policy
  *     refuses them (link-local, cloud metadata)
  * @param lease how long an attempt is held without a heartbeat before another process may
- *     take it over
+ *     take it over; the heartbeat renews leases every third of it
+ * @param poolSize connections to the database in the pool (a shared PostgreSQL also gets one
+ *     more per replica, for change notifications)
+ * @param batchSize how many due fires, or runs to attempt, one claiming transaction takes
+ * @param poll the scheduler's periodic check for due work, a safety net under the wake-ups
  */
 public record ServeConfig(
     int port,
@@ -28,9 +32,24 @@ public record ServeConfig(
     int maxInFlight,
     int maxInFlightPerNamespace,
     List<String> allowedAddresses,
-    Duration lease) {
+    Duration lease,
+    int poolSize,
+    int batchSize,
+    Duration poll) {
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final int DEFAULT_BATCH_SIZE = 200;
+  public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
 
   public ServeConfig {
     allowedAddresses = List.copyOf(allowedAddresses);
+  }
+
+  /** With the default pool size, batch size and periodic check. */
+  public ServeConfig(int port, Path dataDirectory, String databaseUrl, boolean demo,
+      String adminToken, Duration retention, int maxInFlight, int maxInFlightPerNamespace,
+      List<String> allowedAddresses, Duration lease) {
+    this(port, dataDirectory, databaseUrl, demo, adminToken, retention, maxInFlight,
+        maxInFlightPerNamespace, allowedAddresses, lease, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
+        DEFAULT_POLL);
   }
 }

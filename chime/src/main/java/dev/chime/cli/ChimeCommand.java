@@ -1,5 +1,6 @@
 package dev.chime.cli;
 
+import dev.chime.app.ServeClock;
 import dev.chime.app.StartupFailure;
 import dev.chime.cron.CronParseException;
 import dev.chime.cron.TranslationException;
@@ -27,14 +28,25 @@ final class ChimeCommand implements Runnable {
   }
 
   static CommandLine commandLine(InstantSource clock, PrintWriter out, PrintWriter err) {
-    return commandLine(clock, out, err, System.getenv());
+    return commandLine(ServeClock.of(clock), out, err, System.getenv());
   }
 
-  /** @param environment where {@code CHIME_*} variables are read: the process's, or a test's */
   static CommandLine commandLine(InstantSource clock, PrintWriter out, PrintWriter err,
       Map<String, String> environment) {
+    return commandLine(ServeClock.of(clock), out, err, environment);
+  }
+
+  /**
+   * @param serveClock what {@code serve} runs on; the other commands read its local clock
+   * @param environment where {@code CHIME_*} variables are read: the process's, or a test's
+   */
+  static CommandLine commandLine(ServeClock serveClock, PrintWriter out, PrintWriter err,
+      Map<String, String> environment) {
+    InstantSource clock = serveClock.local();
     CommandLine cli = new CommandLine(new ChimeCommand());
-    cli.addSubcommand("serve", new ServeCommand(clock, environment));
+    ServeCommand serve = new ServeCommand(serveClock, environment);
+    cli.addSubcommand("serve", serve);
+    cli.getSubcommands().get("serve").setDefaultValueProvider(serve.environmentDefaults());
     cli.addSubcommand("next", new NextCommand(clock));
     cli.addSubcommand("explain", new ExplainCommand(clock));
     cli.addSubcommand("translate", new TranslateCommand());

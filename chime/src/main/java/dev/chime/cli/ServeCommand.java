@@ -1,16 +1,18 @@
 package dev.chime.cli;
 
 import dev.chime.app.Chime;
+import dev.chime.app.ServeClock;
 import dev.chime.app.ServeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,18 +72,53 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--lease-seconds",
       defaultValue = "60",
-      description = "How long an attempt of a dead process is held before another resumes it"
-          + " (default: 60).")
+      description = "How long an attempt of a dead process is held before another resumes it;"
+          + " renewed every third of it while the attempt runs (default: 60, or"
+          + " CHIME_LEASE_SECONDS).")
   int leaseSeconds;
+
+  @Option(
+      names = "--pool-size",
+      defaultValue = "" + ServeConfig.DEFAULT_POOL_SIZE,
+      description = "Connections to the database (default: 10, or CHIME_POOL_SIZE).")
+  int poolSize;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "" + ServeConfig.DEFAULT_BATCH_SIZE,
+      description = "Due fires, or runs to attempt, claimed per transaction (default: 200, or"
+          + " CHIME_BATCH_SIZE).")
+  int batchSize;
+
+  @Option(
+      names = "--poll-seconds",
+      defaultValue = "10",
+      description = "How often the scheduler checks for due work when nothing woke it: a"
+          + " safety net under change notifications (default: 10, or CHIME_POLL_SECONDS).")
+  int pollSeconds;
+
+  /** Options that may also come from the environment, when not given on the command line. */
+  static final Map<String, String> FROM_ENVIRONMENT = Map.of(
+      "--lease-seconds", "CHIME_LEASE_SECONDS",
+      "--pool-size", "CHIME_POOL_SIZE",
+      "--batch-size", "CHIME_BATCH_SIZE",
+      "--poll-seconds", "CHIME_POLL_SECONDS");
 
   @Spec CommandSpec spec;
 
-  private final InstantSource clock;
+  private final ServeClock clock;
   private final Map<String, String> environment;
 
-  ServeCommand(InstantSource clock, Map<String, String> environment) {
+  ServeCommand(ServeClock clock, Map<String, String> environment) {
     this.clock = clock;
     this.environment = environment;
+  }
+
+  /** Reads {@link #FROM_ENVIRONMENT} from the environment the command was given. */
+  IDefaultValueProvider environmentDefaults() {
+    return argument -> argument instanceof OptionSpec option
+        ? environment.get(FROM_ENVIRONMENT.getOrDefault(option.longestName(), ""))
+        : null;
   }
 
   @Override
@@ -90,10 +127,16 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--retention-days, --max-in-flight and"
           + " --max-in-flight-per-namespace must be at least 1, --lease-seconds at least 3");
     }
+    if (poolSize < 2 || poolSize > 100 || batchSize < 1 || batchSize > 1000 || pollSeconds < 1
+        || pollSeconds > 3600) {
+      throw new IllegalArgumentException("--pool-size must be 2 to 100, --batch-size 1 to 1000"
+          + " and --poll-seconds 1 to 3600 (was " + poolSize + ", " + batchSize + " and "
+          + pollSeconds + ")");
+    }
     String db = database != null ? database : environment.get("CHIME_DB_URL");
     ServeConfig config = new ServeConfig(port, data, db, demo, environment.get("CHIME_ADMIN_TOKEN"),
         Duration.ofDays(retentionDays), maxInFlight, maxInFlightPerNamespace, allowedAddresses,
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds), poolSize, batchSize, Duration.ofSeconds(pollSeconds));
     Chime chime = Chime.start(config, clock, spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
