@@ -63,26 +63,59 @@ final class ChildChime implements AutoCloseable {
    */
   static ChildChime start(Path data, Duration lease, String name) throws IOException {
     Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
+    return spawn(log, List.of("dev.chime.cli.Main", "serve", "--port", "0", "--data",
+        data.toString(), "--lease-seconds", Long.toString(lease.toSeconds()))).listening();
+  }
+
+  /**
+   * Starts a replica on the shared database of {@code databaseUrl} ({@link ReplicaMain}: {@code
+   * chime serve} on a clock the test shapes) and returns once it says where it listens.
+   *
+   * @param folder where its data folder and log go, both named after it
+   * @param clockOptions {@link ReplicaMain}'s options: the simulated time, a skew
+   * @param serveOptions more options of {@code chime serve}
+   */
+  static ChildChime replica(Path folder, String name, String databaseUrl,
+      List<String> clockOptions, List<String> serveOptions) throws IOException {
+    return spawnReplica(folder, name, databaseUrl, clockOptions, serveOptions).listening();
+  }
+
+  /** {@link #replica}, without waiting until it listens: start several, then {@link #listening}. */
+  static ChildChime spawnReplica(Path folder, String name, String databaseUrl,
+      List<String> clockOptions, List<String> serveOptions) throws IOException {
+    List<String> program = new ArrayList<>();
+    program.add(ReplicaMain.class.getName());
+    program.addAll(clockOptions);
+    program.addAll(List.of("serve", "--port", "0", "--data", folder.resolve(name).toString(),
+        "--db", databaseUrl));
+    program.addAll(serveOptions);
+    return spawn(folder.resolve(name + ".log"), program);
+  }
+
+  private static ChildChime spawn(Path log, List<String> program) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElseThrow(),
         // Start quickly and stay small: two cores are shared with the test JVM.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"),
-        "dev.chime.cli.Main", "serve", "--port", "0", "--data", data.toString(),
-        "--lease-seconds", Long.toString(lease.toSeconds())));
+        "-cp", System.getProperty("java.class.path")));
+    command.addAll(program);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().remove("CHIME_DB_URL");
     builder.environment().put("CHIME_ADMIN_TOKEN", ADMIN);
-    ChildChime child = new ChildChime(builder.start(), log);
+    return new ChildChime(builder.start(), log);
+  }
+
+  /** Returns once the process says where it listens; kills it if it does not in time. */
+  ChildChime listening() {
     try {
-      child.port = child.awaitPort();
+      port = awaitPort();
     } catch (RuntimeException | Error e) {
-      child.close();
+      close();
       throw e;
     }
-    return child;
+    return this;
   }
 
   long pid() {

@@ -50,7 +50,9 @@ public final class Receiver implements AutoCloseable {
   private volatile Handler handler = (request, exchange) -> reply(exchange, 200, "ok");
 
   private Receiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    // A deep accept queue: replicas open a hundred connections or more at once in a burst, and
+    // a connection beyond the queue waits for a SYN retry (a second or more), or times out.
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
