@@ -2,6 +2,8 @@ package dev.chime.cli;
 
 import dev.chime.app.Chime;
 import dev.chime.app.ServeConfig;
+import dev.chime.logging.LogFormat;
+import dev.chime.logging.Logging;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,6 +78,14 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: 60).")
   int leaseSeconds;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = LogFormatConverter.class,
+      description = "text (default), or json: one JSON object per line on standard error.")
+  LogFormat logFormat;
+
   @Spec CommandSpec spec;
 
   private final InstantSource clock;
@@ -90,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--retention-days, --max-in-flight and"
           + " --max-in-flight-per-namespace must be at least 1, --lease-seconds at least 3");
     }
+    Logging.use(logFormat);
     String db = database != null ? database : environment.get("CHIME_DB_URL");
     ServeConfig config = new ServeConfig(port, data, db, demo, environment.get("CHIME_ADMIN_TOKEN"),
         Duration.ofDays(retentionDays), maxInFlight, maxInFlightPerNamespace, allowedAddresses,
@@ -102,5 +115,18 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return 0;
+  }
+
+  /** text or json, in any case; anything else is a usage error naming both. */
+  static final class LogFormatConverter implements ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      for (LogFormat format : LogFormat.values()) {
+        if (format.id().equalsIgnoreCase(value)) {
+          return format;
+        }
+      }
+      throw new TypeConversionException("must be text or json, was '" + value + "'");
+    }
   }
 }

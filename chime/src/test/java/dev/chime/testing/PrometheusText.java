@@ -1,5 +1,6 @@
 package dev.chime.testing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 public final class PrometheusText {
   private static final Pattern SAMPLE =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)(?:\\s+\\d+)?");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
   /** One sample: its name, labels (sorted by name) and value. */
   public record Sample(String name, Map<String, String> labels, double value) {}
@@ -28,7 +30,7 @@ public final class PrometheusText {
   }
 
   public static PrometheusText parse(String text) {
-    List<Sample> samples = new java.util.ArrayList<>();
+    List<Sample> samples = new ArrayList<>();
     Map<String, String> types = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
