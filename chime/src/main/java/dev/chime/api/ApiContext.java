@@ -37,12 +37,16 @@ final class ApiContext {
 
   /** The request body, or 413 past the limit (read no further than that). */
   byte[] body(Context ctx) {
-    long limit = config.maxBodyBytes();
+    return body(ctx, config.maxBodyBytes());
+  }
+
+  /** The request body, or 413 past {@code limit} bytes (read no further than that). */
+  byte[] body(Context ctx, int limit) {
     if (ctx.req().getContentLengthLong() > limit) {
       throw Problem.tooLarge(limit);
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes((int) limit + 1);
+      byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
         throw Problem.tooLarge(limit);
       }

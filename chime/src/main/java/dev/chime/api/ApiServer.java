@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
         new RunRoutes(api).register(router);
         new RunCompletion(api).register(router);
         new ToolRoutes(api).register(router);
+        new ApplyRoutes(api).register(router);
         new UsageRoutes(api).register(router);
         new MetaRoutes(api, deps.schedulerAlive(), deps.metrics()).register(router);
         new Dashboard().register(router);

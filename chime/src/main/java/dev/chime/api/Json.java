@@ -36,7 +36,7 @@ final class Json {
 
   /** Fields that responses carry and requests may not set: named kindly when sent back. */
   private static final Set<String> READ_ONLY = Set.of("namespace", "explanation", "nextFires",
-      "nextFireAt", "lastRun", "createdAt", "updatedAt", "token", "signingSecret");
+      "nextFireAt", "lastRun", "source", "createdAt", "updatedAt", "token", "signingSecret");
 
   private Json() {}
 

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes about the service rather than its resources: liveness, readiness, metrics, the OpenAPI
- * document, and apply, which arrives with issue 4.
+ * Routes about the service rather than its resources: liveness, readiness, metrics and the
+ * OpenAPI document.
  */
 final class MetaRoutes {
   static final String OPENAPI_RESOURCE = "/dev/chime/api/openapi.json";
@@ -41,7 +41,6 @@ final class MetaRoutes {
     router.get("/readyz", this::ready);
     router.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(metrics.get()));
     router.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    router.post("/v1/namespaces/{ns}/apply", this::apply);
   }
 
   /** Ready when the store answers and the scheduler loop runs; 503 names what is not. */
@@ -55,12 +54,6 @@ final class MetaRoutes {
               + (scheduler ? "" : "the scheduler is not running"));
     }
     ctx.json(new Readiness("ready", true, true));
-  }
-
-  private void apply(Context ctx) {
-    api.namespace(ctx);
-    throw Problem.of(501, Problem.BLANK, "Not Implemented",
-        "applying a catalog-info.yaml arrives with issue 4");
   }
 
   private static boolean probe(String what, BooleanSupplier check) {

@@ -22,6 +22,7 @@ final class Problem extends RuntimeException {
   static final String UNREADABLE = "tag:chime.dev,2026:problem/unreadable-request";
   static final String INVALID = "tag:chime.dev,2026:problem/invalid-value";
   static final String CONFLICT = "tag:chime.dev,2026:problem/conflict";
+  static final String LINT_ERRORS = "tag:chime.dev,2026:problem/lint-errors";
   static final String BLANK = "about:blank";
 
   private final int status;
@@ -29,9 +30,15 @@ final class Problem extends RuntimeException {
   private final String title;
   private final List<FieldError> errors;
   private final Map<String, String> headers;
+  private final List<?> findings;
 
   private Problem(int status, String type, String title, String detail, List<FieldError> errors,
       Map<String, String> headers) {
+    this(status, type, title, detail, errors, headers, List.of());
+  }
+
+  private Problem(int status, String type, String title, String detail, List<FieldError> errors,
+      Map<String, String> headers, List<?> findings) {
     // No stack trace: a problem is an answer to the client, not a fault to debug.
     super(detail, null, false, false);
     this.status = status;
@@ -39,6 +46,7 @@ final class Problem extends RuntimeException {
     this.title = title;
     this.errors = List.copyOf(errors);
     this.headers = Map.copyOf(headers);
+    this.findings = List.copyOf(findings);
   }
 
   static Problem of(int status, String type, String title, String detail) {
@@ -60,6 +68,15 @@ final class Problem extends RuntimeException {
 
   static Problem invalid(String field, String message) {
     return invalid(List.of(new FieldError(field, message)));
+  }
+
+  /**
+   * 422: a catalog file with lint errors, which changes nothing; {@code findings} (an extension
+   * member) lists every finding, warnings too, as {@code chime lint --format json} does.
+   */
+  static Problem lintErrors(String detail, List<?> findings) {
+    return new Problem(422, LINT_ERRORS, "The file has lint errors", detail, List.of(), Map.of(),
+        findings);
   }
 
   static Problem unauthorized(String detail) {
@@ -103,5 +120,9 @@ final class Problem extends RuntimeException {
 
   Map<String, String> headers() {
     return headers;
+  }
+
+  List<?> findings() {
+    return findings;
   }
 }

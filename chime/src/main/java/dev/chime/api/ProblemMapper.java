@@ -28,10 +28,13 @@ final class ProblemMapper implements ExceptionHandler<Exception> {
     this.bodyLimit = bodyLimit;
   }
 
-  /** The body of every error response (RFC 9457), with {@code errors} naming fields at fault. */
+  /**
+   * The body of every error response (RFC 9457), with {@code errors} naming fields at fault and,
+   * for a catalog file, {@code findings} pointing at lines and columns.
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record Body(String type, String title, int status, String detail, String instance,
-      List<Problem.FieldError> errors) {}
+      List<Problem.FieldError> errors, List<?> findings) {}
 
   @Override
   public void handle(Exception exception, Context ctx) {
@@ -40,7 +43,7 @@ final class ProblemMapper implements ExceptionHandler<Exception> {
     ctx.status(problem.status())
         .contentType(CONTENT_TYPE)
         .result(Json.write(new Body(problem.type(), problem.title(), problem.status(),
-            problem.getMessage(), ctx.path(), problem.errors())));
+            problem.getMessage(), ctx.path(), problem.errors(), problem.findings())));
   }
 
   private Problem problem(Exception exception, Context ctx) {

@@ -72,7 +72,10 @@ final class ScheduleJson {
   /** The last run's fire instant and status. */
   record LastRun(String fireAt, String status) {}
 
-  /** A schedule as every response shows it. */
+  /**
+   * A schedule as every response shows it; {@code source} tells whether the API or a catalog
+   * file wrote it last, and so whether apply with prune may delete it.
+   */
   record View(
       String namespace,
       String name,
@@ -97,6 +100,7 @@ final class ScheduleJson {
       String nextFireAt,
       List<Fires.Fire> nextFires,
       LastRun lastRun,
+      String source,
       String createdAt,
       String updatedAt) {
 
@@ -135,6 +139,7 @@ final class ScheduleJson {
           stored.lastFireAt() == null ? null
               : new LastRun(instant(stored.lastFireAt()),
                   stored.lastStatus() == null ? null : stored.lastStatus().id()),
+          stored.source().id(),
           instant(stored.createdAt()),
           instant(stored.updatedAt()));
     }

@@ -1,6 +1,8 @@
 package dev.chime.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chime.catalog.CatalogLinter;
+import dev.chime.catalog.LintResult;
 import dev.chime.cron.CronExpression;
 import dev.chime.cron.CronParseException;
 import dev.chime.cron.Dialect;
@@ -22,6 +24,8 @@ import java.util.Locale;
 final class ToolRoutes {
   private static final int MAX_EXPRESSION = 1000;
   private static final Duration DST_LOOKAHEAD = Duration.ofDays(366);
+  private static final String DEFAULT_CATALOG_FILE = "catalog-info.yaml";
+  private static final int MAX_FILE_NAME = 200;
 
   private final ApiContext api;
 
@@ -31,6 +35,9 @@ final class ToolRoutes {
 
   /** The answer of validate: whether the schedule would be accepted, and if not, why. */
   record Validation(boolean valid, List<Problem.FieldError> errors) {}
+
+  /** The answer of validate for a catalog-info.yaml: valid when no finding is an error. */
+  record CatalogValidation(boolean valid, List<FindingJson> findings) {}
 
   /** The answer of explain. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -43,15 +50,16 @@ final class ToolRoutes {
   }
 
   /**
-   * A schedule as create would judge it. What is wrong with the schedule — unknown fields, wrong
-   * types, bad values — is the answer ({@code valid: false}); a body that is not JSON at all, or
-   * too large, is a problem like anywhere else.
+   * A schedule as create would judge it, or a catalog-info.yaml when the content type says YAML.
+   * What is wrong with the schedule — unknown fields, wrong types, bad values — is the answer
+   * ({@code valid: false}); a body that is not JSON at all, or too large, is a problem like
+   * anywhere else.
    */
   private void validate(Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (type.contains("yaml")) {
-      throw Problem.of(501, Problem.BLANK, "Not Implemented",
-          "validating a catalog-info.yaml arrives with issue 4; send a schedule as JSON");
+      validateCatalog(ctx);
+      return;
     }
     byte[] body = api.body(ctx);
     String namespace = Authenticator.caller(ctx) instanceof Caller.Tenant t ? t.namespace()
@@ -70,6 +78,24 @@ final class ToolRoutes {
           .map(p -> new Problem.FieldError(p.field(), p.message())).toList();
     }
     ctx.json(new Validation(errors.isEmpty(), errors));
+  }
+
+  /**
+   * A catalog-info.yaml as {@code chime lint} judges it, with the same findings. Whatever is
+   * wrong with the file, even that it is not YAML, is the answer; only the request's own
+   * parameters are problems.
+   */
+  private void validateCatalog(Context ctx) {
+    String file = ctx.queryParam("file");
+    if (file == null || file.isEmpty()) {
+      file = DEFAULT_CATALOG_FILE;
+    } else if (file.length() > MAX_FILE_NAME || file.chars().anyMatch(Character::isISOControl)) {
+      throw Problem.invalid("file", "must be a file name of at most " + MAX_FILE_NAME
+          + " characters without control characters");
+    }
+    LintResult result = new CatalogLinter(api.clock).lint(file, api.body(ctx));
+    ctx.json(new CatalogValidation(!result.hasErrors(),
+        result.findings().stream().map(FindingJson::of).toList()));
   }
 
   private void explain(Context ctx) {

@@ -10,6 +10,9 @@ import java.util.List;
  * {@code POST /v1/validate} and {@code apply} all use it, so they find the same things.
  */
 public final class CatalogLinter {
+  /** The largest file read; a larger one is one finding, so a reader may stop after this + 1. */
+  public static final int MAX_BYTES = YamlReader.MAX_BYTES;
+
   private final InstantSource clock;
 
   /** @param clock daylight-saving warnings look at the year after its instant */

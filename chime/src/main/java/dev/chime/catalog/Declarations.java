@@ -118,15 +118,15 @@ record Declarations(List<DeclaredSchedule> schedules, List<Route> routes) {
         Position at = entry.key().position();
         Position first = seen.putIfAbsent(key, at);
         if (first != null) {
-          findings.add(at, Rule.DUPLICATE_KEY, "`" + prefix + key + "` is set twice (first at"
+          findings.add(at, Rule.DUPLICATE_KEY, Echo.code(prefix + key) + " is set twice (first at"
               + " line " + first.line() + "); keep one");
           continue;
         }
         if (!known.contains(key)) {
           String guess = Suggestions.closest(key, known);
-          findings.add(at, Rule.UNKNOWN_FIELD, "unknown field `" + prefix + key + "`"
+          findings.add(at, Rule.UNKNOWN_FIELD, "unknown field " + Echo.code(prefix + key)
               + (guess == null ? "; a schedule knows " + String.join(", ", known)
-                  : "; did you mean `" + guess + "`?"));
+                  : "; did you mean `" + prefix + guess + "`?"));
           continue;
         }
         values.put(prefix + key, entry.value());
@@ -209,7 +209,7 @@ record Declarations(List<DeclaredSchedule> schedules, List<Route> routes) {
 
     private void wrongType(String field, YamlNode value, String expected) {
       mistyped.add(field);
-      String shown = value instanceof YamlNode.Scalar s ? " \"" + s.text() + "\"" : "";
+      String shown = value instanceof YamlNode.Scalar s ? " \"" + Echo.clip(s.text()) + "\"" : "";
       findings.add(value.position(), Rule.WRONG_TYPE, "`" + field + "` must be " + expected
           + ", not " + value.kind() + shown);
     }

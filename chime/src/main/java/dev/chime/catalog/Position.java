@@ -1,8 +1,8 @@
 package dev.chime.catalog;
 
 /** A place in a file: line and column, both counted from 1, as editors show them. */
-public record Position(int line, int column) {
-  public static final Position START = new Position(1, 1);
+record Position(int line, int column) {
+  static final Position START = new Position(1, 1);
 
   /** The position {@code columns} characters to the right, on the same line. */
   Position right(int columns) {

@@ -10,7 +10,7 @@ public enum Rule {
   NOT_UTF8("not-utf8", ERROR, "the file is not UTF-8 text"),
   YAML_SYNTAX("yaml-syntax", ERROR, "the file is not valid YAML"),
   YAML_TOO_DEEP("yaml-too-deep", ERROR, "values nest deeper than 32 levels"),
-  YAML_ALIAS("yaml-alias", ERROR, "anchors and aliases (&name, *name) are not supported"),
+  YAML_ALIAS("yaml-alias", ERROR, "an alias (*name): write the value out instead"),
   EMPTY_FILE("empty-file", ERROR, "the file holds no YAML document"),
   // The shape of the declarations.
   WRONG_TYPE("wrong-type", ERROR, "a value of the wrong type (text, number, list…)"),

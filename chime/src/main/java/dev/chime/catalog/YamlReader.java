@@ -9,15 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -50,8 +55,10 @@ final class YamlReader {
   /** The documents of the file, empty ones (a lone {@code ---}) left out. */
   static List<YamlNode> read(byte[] bytes) throws Unreadable {
     if (bytes.length > MAX_BYTES) {
-      throw new Unreadable(Rule.FILE_TOO_LARGE, Position.START, String.format(Locale.ROOT,
-          "the file is %.1f MiB; a catalog file may be at most 1 MiB", bytes.length / 1048576.0));
+      // Callers may stop reading past the limit, so the size itself is not known here.
+      throw new Unreadable(Rule.FILE_TOO_LARGE, Position.START, "the file is larger than 1 MiB,"
+          + " the limit for a catalog file; keep the entities that declare schedules in a file"
+          + " of their own");
     }
     List<YamlNode> documents = parse(decode(bytes)).stream()
         .filter(d -> !(d instanceof YamlNode.Scalar s && s.isNull()))
@@ -112,8 +119,12 @@ final class YamlReader {
         .build();
     List<YamlNode> documents = new ArrayList<>();
     Deque<Collection> open = new ArrayDeque<>();
+    Set<String> anchors = new HashSet<>();
     try {
       for (Event event : new Parse(settings).parseString(text)) {
+        if (event instanceof NodeEvent node && !(event instanceof AliasEvent)) {
+          node.getAnchor().ifPresent(anchor -> anchors.add(anchor.getValue()));
+        }
         YamlNode done = switch (event.getEventId()) {
           case MappingStart, SequenceStart -> {
             if (open.size() == MAX_DEPTH) {
@@ -126,8 +137,7 @@ final class YamlReader {
           }
           case MappingEnd, SequenceEnd -> open.pop().build();
           case Scalar -> scalar((ScalarEvent) event);
-          case Alias -> throw new Unreadable(Rule.YAML_ALIAS, position(event),
-              "aliases (*name) are not supported in a catalog file; write the value out");
+          case Alias -> throw alias(text, (AliasEvent) event, anchors);
           default -> null;
         };
         if (done == null) {
@@ -141,10 +151,33 @@ final class YamlReader {
       }
     } catch (MarkedYamlEngineException e) {
       throw syntaxError(text, e);
+    } catch (ReaderException e) {
+      throw new Unreadable(Rule.YAML_SYNTAX, positionOf(text, e.getPosition()), String.format(
+          Locale.ROOT, "not valid YAML: the character U+%04X may not appear in a YAML file;"
+              + " remove it", e.getCodePoint()));
     } catch (YamlEngineException e) {
-      throw new Unreadable(Rule.YAML_SYNTAX, Position.START, "not valid YAML: " + e.getMessage());
+      throw new Unreadable(Rule.YAML_SYNTAX, Position.START,
+          "not valid YAML: " + oneLine(e.getMessage()));
     }
     return documents;
+  }
+
+  /**
+   * An alias of an anchor the file defines is a real alias, which catalog files do not use. One
+   * that no anchor defines is almost always an unquoted value that starts with a star, such as
+   * a cron expression: say that instead.
+   */
+  private static Unreadable alias(String text, AliasEvent event, Set<String> anchors) {
+    String name = event.getAlias().getValue();
+    Position at = position(event);
+    if (anchors.contains(name)) {
+      return new Unreadable(Rule.YAML_ALIAS, at, "aliases (*" + Echo.clip(name) + ") are not"
+          + " supported in a catalog file; write the value out");
+    }
+    String hint = hint(text, at);
+    return new Unreadable(Rule.YAML_SYNTAX, at, "not valid YAML: *" + Echo.clip(name)
+        + " reads as an alias, and no anchor &" + Echo.clip(name) + " defines it"
+        + (hint.isEmpty() ? "; quote the value" : hint));
   }
 
   private static YamlNode.Scalar scalar(ScalarEvent event) {
@@ -163,8 +196,8 @@ final class YamlReader {
 
   private static Unreadable syntaxError(String text, MarkedYamlEngineException e) {
     Position at = e.getProblemMark().map(YamlReader::position).orElse(Position.START);
-    String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    String problem = oneLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
+    String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
     return new Unreadable(Rule.YAML_SYNTAX, at,
         "not valid YAML: " + problem + context + hint(text, at));
   }
@@ -180,9 +213,21 @@ final class YamlReader {
     String value = colon < 0 ? "" : line.substring(colon + 2).strip();
     if (value.startsWith("*") || value.startsWith("@")) {
       return "; a value that starts with " + value.charAt(0) + " must be quoted: \""
-          + value.replace("\"", "\\\"") + "\"";
+          + Echo.clip(value.replace("\"", "\\\"")) + "\"";
     }
     return "";
+  }
+
+  /** The parser's words on one line: its messages may quote the file over several. */
+  private static String oneLine(String text) {
+    return text == null ? "" : Echo.clip(text.strip().replaceAll("\\s+", " "));
+  }
+
+  /** Where the character at a code point index is. */
+  private static Position positionOf(String text, int codePointIndex) {
+    int end = text.offsetByCodePoints(0, Math.max(0, Math.min(codePointIndex,
+        text.codePointCount(0, text.length()))));
+    return positionAfter(text.subSequence(0, end));
   }
 
   private static Position position(Event event) {

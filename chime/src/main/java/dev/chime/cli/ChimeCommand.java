@@ -5,6 +5,7 @@ import dev.chime.cron.CronParseException;
 import dev.chime.cron.TranslationException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,11 +27,19 @@ final class ChimeCommand implements Runnable {
   }
 
   static CommandLine commandLine(InstantSource clock, PrintWriter out, PrintWriter err) {
+    return commandLine(clock, out, err, System.getenv());
+  }
+
+  /** @param environment where {@code CHIME_*} variables are read: the process's, or a test's */
+  static CommandLine commandLine(InstantSource clock, PrintWriter out, PrintWriter err,
+      Map<String, String> environment) {
     CommandLine cli = new CommandLine(new ChimeCommand());
-    cli.addSubcommand("serve", new ServeCommand(clock, System.getenv()));
+    cli.addSubcommand("serve", new ServeCommand(clock, environment));
     cli.addSubcommand("next", new NextCommand(clock));
     cli.addSubcommand("explain", new ExplainCommand(clock));
     cli.addSubcommand("translate", new TranslateCommand());
+    cli.addSubcommand("lint", new LintCommand(clock));
+    cli.addSubcommand("apply", new ApplyCommand(environment));
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

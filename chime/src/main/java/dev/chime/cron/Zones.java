@@ -3,9 +3,13 @@ package dev.chime.cron;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Set;
 
 /** Reads IANA zone names, suggesting the closest one when a name is unknown. */
 public final class Zones {
+  /** Read once: the JDK copies its set of zone ids on every call, and names are read often. */
+  private static final Set<String> IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+
   private Zones() {}
 
   /**
@@ -17,7 +21,7 @@ public final class Zones {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("timezone is empty; use an IANA name such as UTC");
     }
-    if (name.length() <= 64 && ZoneId.getAvailableZoneIds().contains(name)) {
+    if (isKnown(name)) {
       return ZoneId.of(name);
     }
     String suggestion = closest(name);
@@ -29,10 +33,15 @@ public final class Zones {
                 : "; did you mean " + suggestion + "?"));
   }
 
+  /** Whether {@code name} is a zone {@link #of} accepts. */
+  public static boolean isKnown(String name) {
+    return name != null && name.length() <= 64 && IDS.contains(name);
+  }
+
   /** The known zone closest to {@code name} by edit distance, or null when none is close. */
   public static String closest(String name) {
     String key = name.toLowerCase(Locale.ROOT);
-    return ZoneId.getAvailableZoneIds().stream()
+    return IDS.stream()
         .min(Comparator.comparingInt((String z) -> distance(key, z.toLowerCase(Locale.ROOT)))
             .thenComparing(Comparator.naturalOrder()))
         .filter(z -> distance(key, z.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 4))

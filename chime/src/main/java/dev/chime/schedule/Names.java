@@ -26,6 +26,12 @@ public final class Names {
     return name;
   }
 
+  /** Whether {@link #check} accepts the name. */
+  public static boolean isValid(String name) {
+    return name != null && !name.isEmpty() && name.length() <= MAX_LENGTH
+        && NAME.matcher(name).matches();
+  }
+
   /** The text with control characters shown as escapes, so messages stay one readable line. */
   static String printable(String text) {
     StringBuilder out = new StringBuilder();

@@ -55,6 +55,13 @@ public record ScheduleSpec(
   public static final List<String> RETRY_FIELDS =
       List.of("maxAttempts", "minBackoffMs", "maxBackoffMs");
 
+  /** The same spec with another timezone, for a caller that has judged the zone itself. */
+  public ScheduleSpec withTimezone(String zone) {
+    return new ScheduleSpec(name, cron, every, dialect, endpoint, zone, description, paused,
+        timeoutMs, maxAttempts, minBackoffMs, maxBackoffMs, concurrency, catchup,
+        startingDeadlineMs, payload, chain, completion, completionDeadlineMs, dstGap);
+  }
+
   /** The schedule, or {@link Invalid} naming every field at fault. */
   public Schedule toSchedule(String namespace) {
     Checks checks = new Checks();
@@ -168,8 +175,10 @@ public record ScheduleSpec(
         return choice;
       }
     }
-    checks.add(field, "must be one of " + String.join(", ", Arrays.stream(choices).map(id)
-        .toList()) + ", was \"" + Names.printable(value) + "\"");
+    List<String> ids = Arrays.stream(choices).map(id).toList();
+    String guess = Suggestions.closest(key, ids);
+    checks.add(field, "must be one of " + String.join(", ", ids) + ", was \""
+        + Names.printable(value) + "\"" + (guess == null ? "" : "; did you mean " + guess + "?"));
     return fallback;
   }
 

@@ -1,5 +1,7 @@
 package dev.chime.scheduler;
 
+import dev.chime.catalog.DesiredState;
+import dev.chime.catalog.Plan;
 import dev.chime.cron.FireTime;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
@@ -56,13 +58,47 @@ public final class ScheduleService {
    * @return true when it was created
    */
   public boolean put(Schedule schedule) {
-    Instant next = store.schedules().find(schedule.namespace(), schedule.name())
-        .filter(stored -> sameTiming(stored.schedule(), schedule) && stored.nextFireAt() != null)
-        .map(StoredSchedule::nextFireAt)
-        .orElseGet(() -> nextFire(schedule, clock.instant()));
-    boolean created = store.schedules().put(schedule, next);
+    Optional<StoredSchedule> stored = store.schedules().find(schedule.namespace(),
+        schedule.name());
+    boolean created = store.schedules().put(schedule, nextFire(stored, schedule, clock.instant()));
     wakeup.wake();
     return created;
+  }
+
+  /**
+   * Brings a namespace in line with a catalog file (SPEC §5): plans, and unless {@code dryRun}
+   * writes the plan in one transaction, planned from the rows that transaction locked, so the
+   * plan returned is exactly what was done. Next fires follow {@link #put}: kept when the
+   * timing is unchanged, counted from now when it changes.
+   *
+   * @param prune delete the schedules a catalog wrote that the file no longer declares
+   * @throws IllegalArgumentException when the namespace does not exist
+   * @throws dev.chime.store.Conflict when a schedule to create was made meanwhile
+   */
+  public Plan apply(DesiredState desired, boolean prune, boolean dryRun) {
+    Instant now = clock.instant();
+    if (dryRun) {
+      return Plan.of(desired, store.schedules().list(desired.namespace()), prune, now);
+    }
+    CatalogWrites writes = new CatalogWrites(desired, prune, now);
+    store.schedules().apply(desired.namespace(), writes);
+    Plan plan = writes.planned();
+    if (plan.hasChanges()) {
+      wakeup.wake();
+    }
+    return plan;
+  }
+
+  /**
+   * The next fire of a schedule written over {@code stored}: the stored one when the timing is
+   * unchanged (the same file applied again, a new description), so that a fire due but not yet
+   * claimed is not lost; else the first after {@code now}.
+   */
+  static Instant nextFire(Optional<StoredSchedule> stored, Schedule schedule, Instant now) {
+    return stored
+        .filter(s -> sameTiming(s.schedule(), schedule) && s.nextFireAt() != null)
+        .map(StoredSchedule::nextFireAt)
+        .orElseGet(() -> nextFire(schedule, now));
   }
 
   private static boolean sameTiming(Schedule stored, Schedule next) {

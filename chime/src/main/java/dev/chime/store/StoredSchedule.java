@@ -3,6 +3,7 @@ package dev.chime.store;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A schedule with what the store keeps beside its definition.
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param lastFireAt the fire instant of the latest run, or null
  * @param lastStatus the status of the latest run, or null
  * @param version increases with every change to the definition, for optimistic updates
+ * @param source where the definition was last written from: apply with prune deletes only what
+ *     a catalog file wrote
  */
 public record StoredSchedule(
     Schedule schedule,
@@ -20,4 +23,18 @@ public record StoredSchedule(
     RunStatus lastStatus,
     long version,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Source source) {
+
+  /** Who wrote a schedule last, as kubectl's last-applied annotation tells who manages it. */
+  public enum Source {
+    /** The REST API: create, replace (and the demo). */
+    API,
+    /** {@code apply} of a catalog-info.yaml. */
+    CATALOG;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

@@ -99,19 +99,62 @@ class ApiToolsTest {
     assertThat(api.everything()).isEqualTo(before);
   }
 
-  @Test
-  void validate_aCatalogFile_arrivesWithIssue4() {
-    Response yaml = api.send(HttpRequest.newBuilder(api.uri("/v1/validate"))
+  private Response validateYaml(String query, String yaml) {
+    return api.send(HttpRequest.newBuilder(api.uri("/v1/validate" + query))
         .header("Authorization", "Bearer " + ADMIN)
         .header("Content-Type", "application/yaml")
-        .POST(HttpRequest.BodyPublishers.ofString("apiVersion: backstage.io/v1alpha1\n")));
-    assertThat(assertProblem(yaml, 501, null).get("detail").asText()).contains("issue 4");
+        .POST(HttpRequest.BodyPublishers.ofString(yaml)));
+  }
+
+  private static final String CATALOG = """
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata:
+        name: billing
+      spec:
+        schedules:
+          - name: sync
+            cron: "0 0 2 * * *"
+            endpoint: %s
+      """;
+
+  @Test
+  void validate_aCatalogFile_answersWithTheLintFindings_andSavesNothing() {
+    api.createNamespace("billing");
+    String before = api.everything();
+    Response broken = validateYaml("?file=" + q("billing/catalog-info.yaml"),
+        CATALOG.formatted("/jobs/sync"));
+    assertThat(broken.status()).as(broken.body()).isEqualTo(200);
+    assertThat(broken.body()).isEqualTo("{\"valid\":false,\"findings\":["
+        + "{\"file\":\"billing/catalog-info.yaml\",\"line\":8,\"column\":14,"
+        + "\"severity\":\"error\",\"message\":\"6-field cron (with seconds) is not supported:"
+        + " Chime fires at most once a minute; use `0 2 * * *`\",\"rule\":\"cron-six-fields\"},"
+        + "{\"file\":\"billing/catalog-info.yaml\",\"line\":9,\"column\":17,"
+        + "\"severity\":\"warning\",\"message\":\"`/jobs/sync` is outside /internal/cron/;"
+        + " keep cron endpoints there, such as `/internal/cron/jobs/sync`, so no gateway route"
+        + " reaches them by accident\",\"rule\":\"endpoint-not-internal\"}]}");
+    assertThat(api.everything()).isEqualTo(before);
   }
 
   @Test
-  void apply_arrivesWithIssue4() {
-    api.createNamespace("billing");
-    assertProblem(api.post("/v1/namespaces/billing/apply", ADMIN, "spec: {}"), 501, null);
+  void validate_aCatalogFile_isValidWithWarningsOnly_andNamesTheDefaultFile() {
+    JsonNode warned = validateYaml("", CATALOG.formatted("/jobs/sync")
+        .replace("0 0 2 * * *", "0 2 * * *")).json();
+    assertThat(warned.get("valid").asBoolean()).isTrue();
+    assertThat(warned.get("findings")).singleElement().satisfies(f -> {
+      assertThat(f.get("file").asText()).isEqualTo("catalog-info.yaml");
+      assertThat(f.get("severity").asText()).isEqualTo("warning");
+    });
+  }
+
+  @Test
+  void validate_aFileThatIsNotACatalog_isAFinding_notAProblem() {
+    JsonNode empty = validateYaml("", "").json();
+    assertThat(empty.get("valid").asBoolean()).isFalse();
+    assertThat(empty.get("findings").get(0).get("rule").asText()).isEqualTo("empty-file");
+    JsonNode syntax = validateYaml("", "spec: [unclosed").json();
+    assertThat(syntax.get("findings").get(0).get("rule").asText()).isEqualTo("yaml-syntax");
+    assertProblem(validateYaml("?file=" + "x".repeat(201), "spec: {}"), 422, "file");
   }
 
   @Test

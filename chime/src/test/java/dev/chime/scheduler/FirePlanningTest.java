@@ -42,7 +42,7 @@ class FirePlanningTest {
 
   private Plan plan(Schedule schedule, String nextFireAt, boolean inFlight, String now) {
     StoredSchedule due = new StoredSchedule(schedule, Instant.parse(nextFireAt), null, null, 1,
-        Instant.EPOCH, Instant.EPOCH);
+        Instant.EPOCH, Instant.EPOCH, StoredSchedule.Source.API);
     return planning.plan(due, inFlight, Instant.parse(now));
   }
 

@@ -30,6 +30,13 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
   String lockForClaim(String select);
 
   /**
+   * The select, locking its rows against other writers of them for this transaction, but not
+   * against statements that only reference them: a schedule or run inserted under a locked
+   * namespace must not wait for the lock.
+   */
+  String lockOnlyAgainstWriters(String select);
+
+  /**
    * Whether a claim may pick its rows and lock them in one statement: {@link #lockForClaim} over
    * an {@code ORDER BY … LIMIT} select. PostgreSQL locks just the rows it returns. H2 locks every
    * row the {@code WHERE} clause matches before the {@code LIMIT} applies (each batch of 200 of a

@@ -34,6 +34,12 @@ record H2Dialect() implements Dialect {
     return select + " FOR UPDATE";
   }
 
+  /** H2 checks a foreign key without locking the row it references. */
+  @Override
+  public String lockOnlyAgainstWriters(String select) {
+    return select + " FOR UPDATE";
+  }
+
   @Override
   public boolean locksOnlyWhatItReturns() {
     return false;

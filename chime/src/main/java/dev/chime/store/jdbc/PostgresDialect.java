@@ -30,6 +30,15 @@ record PostgresDialect() implements Dialect {
     return select + " FOR UPDATE SKIP LOCKED";
   }
 
+  /**
+   * {@code FOR UPDATE} would also block every insert that references the row (a foreign key
+   * check takes {@code FOR KEY SHARE}): the scheduler's runs of a namespace while it is applied.
+   */
+  @Override
+  public String lockOnlyAgainstWriters(String select) {
+    return select + " FOR NO KEY UPDATE";
+  }
+
   @Override
   public boolean locksOnlyWhatItReturns() {
     return true;

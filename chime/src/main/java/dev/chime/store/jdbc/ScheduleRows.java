@@ -37,7 +37,7 @@ final class ScheduleRows {
   /** The schedule with its last run's fire instant and status, one row per schedule. */
   static final String SELECT = "SELECT s.namespace, s.name, "
       + DEFINITION.stream().map(column -> "s." + column).collect(Collectors.joining(", "))
-      + ", s.next_fire_at, s.version, s.created_at, s.updated_at,"
+      + ", s.next_fire_at, s.version, s.created_at, s.updated_at, s.source,"
       + " (SELECT r.fire_at FROM runs r WHERE r.id = s.last_run_id) AS last_fire_at,"
       + " (SELECT r.status FROM runs r WHERE r.id = s.last_run_id) AS last_status"
       + " FROM schedules s";
@@ -67,7 +67,8 @@ final class ScheduleRows {
         Sql.enumeration(row, "last_status", RunStatus.class),
         row.getLong("version"),
         Sql.instant(row, "created_at"),
-        Sql.instant(row, "updated_at"));
+        Sql.instant(row, "updated_at"),
+        Sql.enumeration(row, "source", StoredSchedule.Source.class));
   }
 
   private static Schedule schedule(ResultSet row) throws SQLException {

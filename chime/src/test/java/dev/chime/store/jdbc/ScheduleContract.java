@@ -1,5 +1,6 @@
 package dev.chime.store.jdbc;
 
+import static dev.chime.store.StoredSchedule.Source.API;
 import static dev.chime.store.jdbc.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,9 +42,9 @@ interface ScheduleContract extends StoreFixture {
     schedules().create(every, null);
 
     assertThat(schedules().find("billing", "nightly-sync"))
-        .contains(new StoredSchedule(quartz, NEXT, null, null, 1, T0, T0));
+        .contains(new StoredSchedule(quartz, NEXT, null, null, 1, T0, T0, API));
     assertThat(schedules().find("billing", "heartbeat"))
-        .contains(new StoredSchedule(every, null, null, null, 1, T0, T0));
+        .contains(new StoredSchedule(every, null, null, null, 1, T0, T0, API));
     assertThat(schedules().find("billing", "missing")).isEmpty();
   }
 
@@ -80,14 +81,14 @@ interface ScheduleContract extends StoreFixture {
     Instant later = NEXT.plus(Duration.ofMinutes(1));
     assertThat(schedules().put(sync, later)).isFalse();
     assertThat(schedules().find("billing", "sync"))
-        .contains(new StoredSchedule(sync, later, null, null, 1, T0, T0));
+        .contains(new StoredSchedule(sync, later, null, null, 1, T0, T0, API));
 
     clock().advance(Duration.ofHours(1));
     Schedule edited = new Schedule("billing", "sync", TimingRule.cron("*/5 * * * *"),
         "/internal/cron/sync-v2", ZoneId.of("UTC"), null, "every five minutes", false);
     assertThat(schedules().put(edited, NEXT)).isFalse();
     assertThat(schedules().find("billing", "sync")).contains(
-        new StoredSchedule(edited, NEXT, null, null, 2, T0, T0.plus(Duration.ofHours(2))));
+        new StoredSchedule(edited, NEXT, null, null, 2, T0, T0.plus(Duration.ofHours(2)), API));
   }
 
   @Test
@@ -123,7 +124,7 @@ interface ScheduleContract extends StoreFixture {
 
     assertThat(schedules().setPaused("billing", "sync", true, null)).isTrue();
     assertThat(schedules().find("billing", "sync")).contains(new StoredSchedule(
-        sync.withPaused(true), null, null, null, 2, T0, T0.plus(Duration.ofMinutes(1))));
+        sync.withPaused(true), null, null, null, 2, T0, T0.plus(Duration.ofMinutes(1)), API));
 
     assertThat(schedules().setPaused("billing", "sync", true, null)).isTrue();
     assertThat(schedules().find("billing", "sync").orElseThrow().version()).isEqualTo(2);
