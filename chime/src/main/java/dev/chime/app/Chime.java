@@ -1,5 +1,7 @@
 package dev.chime.app;
 
+import dev.chime.alert.AlertConfig;
+import dev.chime.alert.Alerts;
 import dev.chime.api.ApiConfig;
 import dev.chime.api.ApiServer;
 import dev.chime.delivery.AddressPolicy;
@@ -7,6 +9,8 @@ import dev.chime.delivery.Backoff;
 import dev.chime.delivery.DeliveryConfig;
 import dev.chime.delivery.Dispatcher;
 import dev.chime.delivery.LiveLogs;
+import dev.chime.logging.RunOutcomeLog;
+import dev.chime.metrics.Metrics;
 import dev.chime.scheduler.Scheduler;
 import dev.chime.scheduler.SchedulerConfig;
 import dev.chime.store.Store;
@@ -23,22 +27,25 @@ import java.util.SplittableRandom;
 
 /**
  * The composition root of {@code chime serve}: the only place that names concrete classes. Builds
- * store → delivery → scheduler → API, and closes them in the reverse order so that a shutdown
- * finishes or hands back the runs in flight.
+ * store → delivery → scheduler → API, with metrics, the run log and alerts watching the
+ * scheduler, and closes them in the reverse order so that a shutdown finishes or hands back the
+ * runs in flight (and alerts about the last of them).
  */
 public final class Chime implements AutoCloseable {
   private final Store store;
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
+  private final Alerts alerts;
   private final ApiServer api;
   private final Retention retention;
   private final DemoReceiver demo;
 
-  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, ApiServer api,
-      Retention retention, DemoReceiver demo) {
+  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, Alerts alerts,
+      ApiServer api, Retention retention, DemoReceiver demo) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
+    this.alerts = alerts;
     this.api = api;
     this.retention = retention;
     this.demo = demo;
@@ -49,19 +56,28 @@ public final class Chime implements AutoCloseable {
       throws IOException {
     AdminToken.Loaded admin =
         AdminToken.load(Optional.ofNullable(config.adminToken()), config.dataDirectory());
-    Store store = openStore(config, clock);
+    Metrics metrics = new Metrics();
+    Store store = metrics.timed(openStore(config, clock));
     LiveLogs logs = new LiveLogs(clock);
-    Dispatcher dispatcher = new Dispatcher(deliveryConfig(config), clock, logs);
+    DeliveryConfig delivery = deliveryConfig(config);
+    Dispatcher dispatcher = new Dispatcher(delivery, clock, logs);
     SchedulerConfig schedulerConfig = SchedulerConfig.defaults(owner());
     schedulerConfig = new SchedulerConfig(schedulerConfig.owner(), schedulerConfig.grace(),
         schedulerConfig.batchSize(), config.lease(),
         min(schedulerConfig.longestSleep(), config.lease().dividedBy(3)));
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom()),
         clock, schedulerConfig, new RunIds(clock, new SplittableRandom()));
+    Alerts alerts = new Alerts(store, clock,
+        AlertConfig.defaults(config.publicUrl(), delivery.addresses()), metrics::alert);
+    scheduler.events().add(metrics.runs());
+    scheduler.events().add(new RunOutcomeLog(store.runs()::attempts));
+    scheduler.events().add(alerts);
+    metrics.watch(dispatcher::inFlight, scheduler::alive, store.schedules());
     ApiServer api;
     try {
       api = ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
-          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
+          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive,
+              delivery.addresses(), metrics::scrape));
     } catch (RuntimeException e) {
       dispatcher.close();
       store.close();
@@ -74,9 +90,10 @@ public final class Chime implements AutoCloseable {
       Demo.install(store, scheduler.schedules(), demo);
     }
     Retention retention = new Retention(store.runs(), config.retention(), clock);
+    alerts.start();
     scheduler.start();
     announce(config, api.port(), admin, out);
-    return new Chime(store, dispatcher, scheduler, api, retention, demo);
+    return new Chime(store, dispatcher, scheduler, alerts, api, retention, demo);
   }
 
   private static Store openStore(ServeConfig config, InstantSource clock) {
@@ -98,6 +115,7 @@ public final class Chime implements AutoCloseable {
   public void close() {
     api.close();
     scheduler.close();
+    alerts.close();
     dispatcher.close();
     retention.close();
     if (demo != null) {
@@ -134,8 +152,9 @@ public final class Chime implements AutoCloseable {
         ? "embedded database in " + config.dataDirectory().toAbsolutePath().normalize()
         : "database " + config.databaseUrl().replaceAll("password=[^&;]*", "password=***");
     out.println("Chime is listening on http://127.0.0.1:" + port + " (" + where + ")");
+    out.println("  Dashboard: http://127.0.0.1:" + port + "/  (sign in with a token)");
     out.println("  API: http://127.0.0.1:" + port + "/v1  OpenAPI: http://127.0.0.1:" + port
-        + "/v1/openapi.json");
+        + "/v1/openapi.json  Metrics: http://127.0.0.1:" + port + "/metrics");
     admin.generated().ifPresent(token -> {
       out.println("  Admin token (shown once; only its hash is kept in "
           + config.dataDirectory().resolve(AdminToken.FILE) + "):");

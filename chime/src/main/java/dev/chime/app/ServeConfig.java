@@ -1,5 +1,6 @@
 package dev.chime.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  *     refuses them (link-local, cloud metadata)
  * @param lease how long an attempt is held without a heartbeat before another process may
  *     take it over
+ * @param publicUrl where people reach this service (the dashboard), for the links in alerts;
+ *     null when unknown
  */
 public record ServeConfig(
     int port,
@@ -28,9 +31,18 @@ public record ServeConfig(
     int maxInFlight,
     int maxInFlightPerNamespace,
     List<String> allowedAddresses,
-    Duration lease) {
+    Duration lease,
+    URI publicUrl) {
 
   public ServeConfig {
     allowedAddresses = List.copyOf(allowedAddresses);
+  }
+
+  /** Without a public URL: alerts carry no link. */
+  public ServeConfig(int port, Path dataDirectory, String databaseUrl, boolean demo,
+      String adminToken, Duration retention, int maxInFlight, int maxInFlightPerNamespace,
+      List<String> allowedAddresses, Duration lease) {
+    this(port, dataDirectory, databaseUrl, demo, adminToken, retention, maxInFlight,
+        maxInFlightPerNamespace, allowedAddresses, lease, null);
   }
 }

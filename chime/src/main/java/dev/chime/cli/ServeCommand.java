@@ -4,6 +4,8 @@ import dev.chime.app.Chime;
 import dev.chime.app.ServeConfig;
 import dev.chime.logging.LogFormat;
 import dev.chime.logging.Logging;
+import dev.chime.schedule.Endpoints;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -79,6 +81,13 @@ final class ServeCommand implements Callable<Integer> {
   int leaseSeconds;
 
   @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description = "Where people reach this Chime (its dashboard), for the links in alerts;"
+          + " e.g. https://chime.example.com.")
+  String publicUrl;
+
+  @Option(
       names = "--log-format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -104,9 +113,10 @@ final class ServeCommand implements Callable<Integer> {
     }
     Logging.use(logFormat);
     String db = database != null ? database : environment.get("CHIME_DB_URL");
+    URI dashboard = publicUrl == null ? null : Endpoints.checkBaseUrl("--public-url", publicUrl);
     ServeConfig config = new ServeConfig(port, data, db, demo, environment.get("CHIME_ADMIN_TOKEN"),
         Duration.ofDays(retentionDays), maxInFlight, maxInFlightPerNamespace, allowedAddresses,
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds), dashboard);
     Chime chime = Chime.start(config, clock, spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
