@@ -15,7 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The dashboard (SPEC §8): a page at {@code /} and its files at {@code /ui/{asset}}, plain HTML,
+ * The dashboard (SPEC §8): a page at {@code /} and its files at {@code /ui/{asset}} (the icon at
+ * {@code /favicon.ico} too), plain HTML,
  * CSS and JavaScript modules kept in the jar (no build step). The page signs in with a token,
  * keeps it in the tab's session storage, and calls the REST API with it like any client; this
  * class only serves files.
@@ -30,14 +31,15 @@ public final class Dashboard {
   /** Every file of the dashboard; a test checks this matches the folder. */
   static final List<String> ASSETS = List.of("index.html", "app.css", "app.js", "api.js",
       "dom.js", "format.js", "signin.js", "namespaces.js", "schedules.js", "schedule.js",
-      "run.js");
+      "run.js", "favicon.svg");
   static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
       + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self';"
       + " frame-ancestors 'none'";
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8",
       "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8");
+      "js", "text/javascript; charset=utf-8",
+      "svg", "image/svg+xml");
 
   private record Asset(byte[] bytes, String type, String etag) {}
 
@@ -54,6 +56,8 @@ public final class Dashboard {
 
   public void register(JavalinDefaultRouting router) {
     router.get("/", ctx -> serve(ctx, "index.html"));
+    // Browsers ask for it on any page of the origin (/metrics, the JSON of /v1): Chime's bell.
+    router.get("/favicon.ico", ctx -> serve(ctx, "favicon.svg"));
     router.get("/ui/{asset}", ctx -> serve(ctx, ctx.pathParam("asset")));
   }
 

@@ -85,12 +85,18 @@ class ApiDashboardReadsTest {
         "2026-03-14T02:30:00-06:00");
     assertThat(week.get("fires").get(0).get("dst").asText()).isEqualTo("shifted");
     assertThat(week.get("fires").get(0).get("utc").asText()).isEqualTo("2026-03-08T09:00:00Z");
+    // Every date of the window in Denver, today's without a fire (02:30 passed at 09:30 UTC).
+    assertThat(week.get("days")).extracting(d -> d.get("date").asText() + " "
+        + d.get("fires").asInt()).containsExactly("2026-03-07 0", "2026-03-08 1", "2026-03-09 1",
+            "2026-03-10 1", "2026-03-11 1", "2026-03-12 1", "2026-03-13 1", "2026-03-14 1");
 
     JsonNode two = api.get("/v1/namespaces/billing/schedules/nightly/fires?days=3&limit=2",
         billing.token()).json();
     assertThat(two.get("total").asInt()).isEqualTo(3);
     assertThat(two.get("truncated").asBoolean()).isTrue();
     assertThat(two.get("fires")).hasSize(2);
+    assertThat(two.get("days")).extracting(d -> d.get("fires").asInt())
+        .containsExactly(0, 1, 1, 1);
   }
 
   @Test
