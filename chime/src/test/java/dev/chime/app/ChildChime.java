@@ -62,6 +62,12 @@ final class ChildChime implements AutoCloseable {
    * @param name names the log file beside the data folder
    */
   static ChildChime start(Path data, Duration lease, String name) throws IOException {
+    return start(data, lease, name, List.of());
+  }
+
+  /** As {@link #start(Path, Duration, String)}, with more options for {@code chime serve}. */
+  static ChildChime start(Path data, Duration lease, String name, List<String> options)
+      throws IOException {
     Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElseThrow(),
@@ -70,6 +76,7 @@ final class ChildChime implements AutoCloseable {
         "-cp", System.getProperty("java.class.path"),
         "dev.chime.cli.Main", "serve", "--port", "0", "--data", data.toString(),
         "--lease-seconds", Long.toString(lease.toSeconds())));
+    command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
