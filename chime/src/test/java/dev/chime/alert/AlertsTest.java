@@ -19,6 +19,7 @@ import dev.chime.schedule.TimingRule;
 import dev.chime.testing.Receiver;
 import dev.chime.testing.ServiceFixture;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -28,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,24 @@ class AlertsTest {
     assertThat(alert.get("at").asText()).isEqualTo("2026-03-07T09:00:00Z");
     idle();
     assertThat(tally).containsExactly("billing failed sent");
+  }
+
+  @Test
+  void theReadmesExample_hasTheFieldsOfARealAlert() throws Exception {
+    startAlerts();
+    f.put(schedule("sync", "0 9 * * *", null));
+    f.stepAt("2026-03-07T09:00:00Z");
+    JsonNode real = JSON.readTree(hook.next().body());
+
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("## Alerts"));
+    Matcher example = Pattern.compile("(?s)```json\n(.*?)```").matcher(section);
+    assertThat(example.find()).as("a JSON example in the README's Alerts").isTrue();
+    List<String> documented = new ArrayList<>();
+    JSON.readTree(example.group(1)).fieldNames().forEachRemaining(documented::add);
+    List<String> sent = new ArrayList<>();
+    real.fieldNames().forEachRemaining(sent::add);
+    assertThat(documented).isEqualTo(sent);
   }
 
   @Test

@@ -19,8 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +137,26 @@ class MetricsScrapeTest {
     scrape.samples().stream().map(PrometheusText.Sample::name)
         .filter(n -> n.endsWith("_total")).forEach(counters::add);
     assertThat(counters).contains("chime_fires_total", "chime_runs_total");
+  }
+
+  @Test
+  void theReadmesTable_namesEverySeries() throws Exception {
+    f.put(schedule("ok", "0 9 * * *", null));
+    f.stepAt("2026-03-07T09:00:00Z");
+    metrics.alert(NS, "failed", "sent");
+    Set<String> families = new TreeSet<>();
+    scrape().samples().forEach(sample -> families.add(
+        sample.name().replaceAll("_(bucket|count|sum|max)$", "")));
+
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("## Metrics"),
+        readme.indexOf("\n## ", readme.indexOf("## Metrics") + 1));
+    Set<String> documented = new TreeSet<>();
+    Matcher row = Pattern.compile("(?m)^\\| `(chime_\\w+)` \\|").matcher(section);
+    while (row.find()) {
+      documented.add(row.group(1));
+    }
+    assertThat(documented).isEqualTo(families);
   }
 
   private PrometheusText scrape() throws Exception {
