@@ -1,5 +1,6 @@
 package dev.chime.api;
 
+import dev.chime.delivery.AddressPolicy;
 import dev.chime.delivery.LiveLogs;
 import dev.chime.schedule.Invalid;
 import dev.chime.schedule.Names;
@@ -23,6 +24,7 @@ final class ApiContext {
   final ScheduleService schedules;
   final InstantSource clock;
   final LiveLogs liveLogs;
+  final AddressPolicy addresses;
 
   ApiContext(ApiConfig config, ApiServer.Dependencies deps) {
     this.config = config;
@@ -30,6 +32,7 @@ final class ApiContext {
     this.schedules = deps.schedules();
     this.clock = deps.clock();
     this.liveLogs = deps.liveLogs();
+    this.addresses = deps.addresses();
   }
 
   /** The request body, or 413 past the limit (read no further than that). */

@@ -1,8 +1,10 @@
 package dev.chime.api;
 
+import dev.chime.delivery.AddressPolicy;
 import dev.chime.delivery.LiveLogs;
 import dev.chime.scheduler.ScheduleService;
 import dev.chime.store.Store;
+import dev.chime.web.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The REST API (SPEC §6, §10) on an embedded Jetty via Javalin: {@code /v1/…}, {@code /healthz}
@@ -32,15 +35,26 @@ public final class ApiServer implements AutoCloseable {
    * @param liveLogs the response bodies of runs being delivered, for {@code /v1/runs/{id}/log}
    * @param clock the time for next fires, manual runs and this month's usage
    * @param schedulerAlive whether the scheduler loop runs, for {@code /readyz}
+   * @param addresses the addresses callbacks may reach, which alert webhooks are held to
+   * @param metrics the Prometheus text that {@code /metrics} answers, made at each scrape
    */
   public record Dependencies(Store store, ScheduleService schedules, LiveLogs liveLogs,
-      InstantSource clock, BooleanSupplier schedulerAlive) {
+      InstantSource clock, BooleanSupplier schedulerAlive, AddressPolicy addresses,
+      Supplier<String> metrics) {
     public Dependencies {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(schedules, "schedules");
       Objects.requireNonNull(liveLogs, "liveLogs");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(schedulerAlive, "schedulerAlive");
+      Objects.requireNonNull(addresses, "addresses");
+      Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The standard address policy, and no metrics. */
+    public Dependencies(Store store, ScheduleService schedules, LiveLogs liveLogs,
+        InstantSource clock, BooleanSupplier schedulerAlive) {
+      this(store, schedules, liveLogs, clock, schedulerAlive, AddressPolicy.standard(), () -> "");
     }
   }
 
@@ -81,7 +95,8 @@ public final class ApiServer implements AutoCloseable {
         new ToolRoutes(api).register(router);
         new ApplyRoutes(api).register(router);
         new UsageRoutes(api).register(router);
-        new MetaRoutes(api, deps.schedulerAlive()).register(router);
+        new MetaRoutes(api, deps.schedulerAlive(), deps.metrics()).register(router);
+        new Dashboard().register(router);
         // One mapper; Javalin keeps its own for HttpResponseException unless named explicitly.
         ProblemMapper problems = new ProblemMapper(config.maxBodyBytes());
         router.exception(Exception.class, problems);

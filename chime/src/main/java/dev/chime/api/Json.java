@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +84,17 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw Problem.unreadable("body", "is not valid JSON" + where(e) + ": "
           + Text.clip(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The top-level field names of a body that {@link #read} accepted as an object. */
+  static Set<String> fieldNames(byte[] body) {
+    try {
+      Set<String> names = new LinkedHashSet<>();
+      MAPPER.readTree(body).fieldNames().forEachRemaining(names::add);
+      return names;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

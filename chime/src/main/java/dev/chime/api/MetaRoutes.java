@@ -6,21 +6,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes about the service rather than its resources: liveness, readiness, the OpenAPI document. */
+/**
+ * Routes about the service rather than its resources: liveness, readiness, metrics and the
+ * OpenAPI document.
+ */
 final class MetaRoutes {
   static final String OPENAPI_RESOURCE = "/dev/chime/api/openapi.json";
+  /** The Prometheus text exposition format, version 0.0.4. */
+  static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final Logger log = LoggerFactory.getLogger(MetaRoutes.class);
 
   private final ApiContext api;
   private final BooleanSupplier schedulerAlive;
+  private final Supplier<String> metrics;
   private final byte[] openApi;
 
-  MetaRoutes(ApiContext api, BooleanSupplier schedulerAlive) {
+  MetaRoutes(ApiContext api, BooleanSupplier schedulerAlive, Supplier<String> metrics) {
     this.api = api;
     this.schedulerAlive = schedulerAlive;
+    this.metrics = metrics;
     this.openApi = openApiDocument();
   }
 
@@ -31,6 +39,7 @@ final class MetaRoutes {
   void register(JavalinDefaultRouting router) {
     router.get("/healthz", ctx -> ctx.json(new Health("up")));
     router.get("/readyz", this::ready);
+    router.get("/metrics", ctx -> ctx.contentType(METRICS_TYPE).result(metrics.get()));
     router.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
   }
 

@@ -3,6 +3,7 @@ package dev.chime.api;
 import dev.chime.schedule.Attempt;
 import dev.chime.schedule.Run;
 import dev.chime.store.RunPage;
+import java.time.Duration;
 import java.util.List;
 
 /** Runs and attempts as JSON. Times are UTC instants. */
@@ -43,18 +44,31 @@ final class RunJson {
     }
   }
 
-  /** A run read on its own: the same fields and its attempts. */
+  /**
+   * A run read on its own: the same fields, its lateness and its attempts.
+   *
+   * @param latenessMs from the fire instant to the start of the first attempt (queueing and
+   *     dispatch included); null before any attempt
+   */
   record Detail(String id, String namespace, String schedule, String trigger, String fireAt,
       String status, int attemptCount, String reason, String createdAt, String nextAttemptAt,
-      String finishedAt, List<AttemptView> attempts) {
+      String finishedAt, Long latenessMs, List<AttemptView> attempts) {
 
     static Detail of(Run run, List<Attempt> attempts) {
       View v = View.of(run);
+      Long lateness = attempts.isEmpty() ? null
+          : Duration.between(run.fireAt(), attempts.getFirst().startedAt()).toMillis();
       return new Detail(v.id(), v.namespace(), v.schedule(), v.trigger(), v.fireAt(),
           v.status(), v.attemptCount(), v.reason(), v.createdAt(), v.nextAttemptAt(),
-          v.finishedAt(), attempts.stream().map(AttemptView::of).toList());
+          v.finishedAt(), lateness, attempts.stream().map(AttemptView::of).toList());
     }
   }
+
+  /** The latest runs of one schedule, newest first. */
+  record ScheduleRuns(String schedule, List<View> runs) {}
+
+  /** The latest runs of each of a namespace's schedules, by schedule name. */
+  record Recent(List<ScheduleRuns> schedules) {}
 
   /** A page of runs, newest first; {@code next} is the cursor of the following page, or null. */
   record Page(List<View> runs, String next) {

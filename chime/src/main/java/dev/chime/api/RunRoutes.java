@@ -10,10 +10,15 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.util.regex.Pattern;
 
-/** Runs: a namespace's history in pages, one run with its attempts, and its log. */
+/**
+ * Runs: a namespace's history in pages, the latest runs of each of its schedules, one run with
+ * its attempts, and its log.
+ */
 final class RunRoutes {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
+  static final int DEFAULT_RECENT = 10;
+  static final int MAX_RECENT = 50;
   private static final int MAX_CURSOR = 512;
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
@@ -25,6 +30,7 @@ final class RunRoutes {
 
   void register(JavalinDefaultRouting router) {
     router.get("/v1/namespaces/{ns}/runs", this::list);
+    router.get("/v1/namespaces/{ns}/runs/recent", this::recent);
     router.get("/v1/runs/{id}", this::read);
     router.get("/v1/runs/{id}/log", this::log);
   }
@@ -50,6 +56,18 @@ final class RunRoutes {
       // The store refuses a cursor it did not issue; say which parameter, not its internals.
       throw Problem.invalid("cursor", "is not a cursor from a previous page of this listing");
     }
+  }
+
+  /** The latest runs of each schedule, newest first: the strips of the dashboard's list. */
+  private void recent(Context ctx) {
+    Namespace namespace = api.namespace(ctx);
+    int perSchedule = ApiContext.intQuery(ctx, "perSchedule", DEFAULT_RECENT, 1, MAX_RECENT);
+    ctx.json(new RunJson.Recent(api.store.schedules().list(namespace.name()).stream()
+        .map(s -> s.schedule().name())
+        .map(name -> new RunJson.ScheduleRuns(name, api.store.runs()
+            .list(namespace.name(), new RunQuery(name, null, perSchedule, null)).runs().stream()
+            .map(RunJson.View::of).toList()))
+        .toList()));
   }
 
   private void read(Context ctx) {

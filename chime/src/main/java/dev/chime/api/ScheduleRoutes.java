@@ -30,6 +30,7 @@ final class ScheduleRoutes {
     router.post(ONE + "/pause", ctx -> setPaused(ctx, true));
     router.post(ONE + "/resume", ctx -> setPaused(ctx, false));
     router.post(ONE + "/trigger", this::trigger);
+    router.get(ONE + "/fires", this::fires);
   }
 
   private void list(Context ctx) {
@@ -86,6 +87,19 @@ final class ScheduleRoutes {
     Run run = api.schedules.trigger(namespace.name(), name)
         .orElseThrow(() -> notFound(namespace.name(), name));
     ctx.status(201).header("Location", "/v1/runs/" + run.id()).json(RunJson.View.of(run));
+  }
+
+  /** The fires of the next days, for the dashboard's timeline; none while paused. */
+  private void fires(Context ctx) {
+    Namespace namespace = api.namespace(ctx);
+    String name = name(ctx, namespace);
+    int days = ApiContext.intQuery(ctx, "days", FireWindow.DEFAULT_DAYS, 1,
+        FireWindow.MAX_DAYS);
+    int limit = ApiContext.intQuery(ctx, "limit", FireWindow.DEFAULT_LIMIT, 1,
+        FireWindow.MAX_LIMIT);
+    StoredSchedule stored = api.store.schedules().find(namespace.name(), name)
+        .orElseThrow(() -> notFound(namespace.name(), name));
+    ctx.json(FireWindow.of(stored.schedule(), api.clock.instant(), days, limit));
   }
 
   /** The {name} of the path; a name that cannot exist is simply not found. */

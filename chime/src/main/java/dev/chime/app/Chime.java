@@ -1,5 +1,7 @@
 package dev.chime.app;
 
+import dev.chime.alert.AlertConfig;
+import dev.chime.alert.Alerts;
 import dev.chime.api.ApiConfig;
 import dev.chime.api.ApiServer;
 import dev.chime.delivery.AddressPolicy;
@@ -7,6 +9,8 @@ import dev.chime.delivery.Backoff;
 import dev.chime.delivery.DeliveryConfig;
 import dev.chime.delivery.Dispatcher;
 import dev.chime.delivery.LiveLogs;
+import dev.chime.logging.RunOutcomeLog;
+import dev.chime.metrics.Metrics;
 import dev.chime.scheduler.Scheduler;
 import dev.chime.scheduler.SchedulerConfig;
 import dev.chime.store.Store;
@@ -25,23 +29,26 @@ import java.util.SplittableRandom;
 
 /**
  * The composition root of {@code chime serve}: the only place that names concrete classes. Builds
- * store → delivery → scheduler → API, and closes them in the reverse order so that a shutdown
- * finishes or hands back the runs in flight.
+ * store → delivery → scheduler → API, with metrics, the run log and alerts watching the
+ * scheduler, and closes them in the reverse order so that a shutdown finishes or hands back the
+ * runs in flight (and alerts about the last of them).
  */
 public final class Chime implements AutoCloseable {
   private final Store store;
   private final Dispatcher dispatcher;
   private final Scheduler scheduler;
+  private final Alerts alerts;
   private final ChangeListener changes;
   private final ApiServer api;
   private final Retention retention;
   private final DemoReceiver demo;
 
-  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, ChangeListener changes,
-      ApiServer api, Retention retention, DemoReceiver demo) {
+  private Chime(Store store, Dispatcher dispatcher, Scheduler scheduler, Alerts alerts,
+      ChangeListener changes, ApiServer api, Retention retention, DemoReceiver demo) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.scheduler = scheduler;
+    this.alerts = alerts;
     this.changes = changes;
     this.api = api;
     this.retention = retention;
@@ -66,21 +73,29 @@ public final class Chime implements AutoCloseable {
     boolean shared = config.databaseUrl() != null && JdbcStores.shared(config.databaseUrl());
     DatabaseClock databaseClock = shared ? new DatabaseClock(clocks.local()) : null;
     InstantSource clock = clocks.view().apply(shared ? databaseClock : clocks.local());
-    Store store = openStore(config, clock);
+    Metrics metrics = new Metrics();
+    Store store = metrics.timed(openStore(config, clock));
     LiveLogs logs = new LiveLogs(clock);
-    Dispatcher dispatcher = new Dispatcher(deliveryConfig(config), clock, logs);
+    DeliveryConfig delivery = deliveryConfig(config);
+    Dispatcher dispatcher = new Dispatcher(delivery, clock, logs);
     SchedulerConfig defaults = SchedulerConfig.defaults(owner());
     SchedulerConfig schedulerConfig = new SchedulerConfig(defaults.owner(), defaults.grace(),
         config.batchSize(), config.lease(), config.poll());
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom()),
         clock, schedulerConfig, new RunIds(clock, new SplittableRandom()));
+    Alerts alerts = new Alerts(store, clock,
+        AlertConfig.defaults(config.publicUrl(), delivery.addresses()), metrics::alert);
+    scheduler.events().add(metrics.runs());
+    scheduler.events().add(new RunOutcomeLog(store.runs()::attempts));
+    scheduler.events().add(alerts);
+    metrics.watch(dispatcher::inFlight, scheduler::alive, store.schedules());
     ChangeListener changes = null;
     ApiServer api;
     try {
       if (shared) {
         changes = JdbcStores.listen(config.databaseUrl(), databaseClock, scheduler::wake);
       }
-      api = startApi(config, admin, store, scheduler, logs, clock);
+      api = startApi(config, admin, store, scheduler, logs, clock, delivery, metrics);
     } catch (StartupFailure | StoreException e) {
       if (changes != null) {
         changes.close();
@@ -95,6 +110,7 @@ public final class Chime implements AutoCloseable {
       Demo.install(store, scheduler.schedules(), demo);
     }
     Retention retention = new Retention(store.runs(), config.retention(), clock);
+    alerts.start();
     scheduler.start();
     announce(config, api.port(), admin, out);
     if (shared) {
@@ -103,14 +119,16 @@ public final class Chime implements AutoCloseable {
           databaseClock.offset().toNanos() / 1e6));
       out.flush();
     }
-    return new Chime(store, dispatcher, scheduler, changes, api, retention, demo);
+    return new Chime(store, dispatcher, scheduler, alerts, changes, api, retention, demo);
   }
 
   private static ApiServer startApi(ServeConfig config, AdminToken.Loaded admin, Store store,
-      Scheduler scheduler, LiveLogs logs, InstantSource clock) {
+      Scheduler scheduler, LiveLogs logs, InstantSource clock, DeliveryConfig delivery,
+      Metrics metrics) {
     try {
       return ApiServer.start(ApiConfig.of(config.port(), admin.hash()),
-          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive));
+          new ApiServer.Dependencies(store, scheduler.schedules(), logs, clock, scheduler::alive,
+              delivery.addresses(), metrics::scrape));
     } catch (RuntimeException e) {
       throw new StartupFailure("cannot listen on port " + config.port()
           + " (is it in use?); choose another with --port", e);
@@ -141,6 +159,7 @@ public final class Chime implements AutoCloseable {
     if (changes != null) {
       changes.close();
     }
+    alerts.close();
     dispatcher.close();
     retention.close();
     if (demo != null) {
@@ -173,8 +192,9 @@ public final class Chime implements AutoCloseable {
         ? "embedded database in " + config.dataDirectory().toAbsolutePath().normalize()
         : "database " + config.databaseUrl().replaceAll("password=[^&;]*", "password=***");
     out.println("Chime is listening on http://127.0.0.1:" + port + " (" + where + ")");
+    out.println("  Dashboard: http://127.0.0.1:" + port + "/  (sign in with a token)");
     out.println("  API: http://127.0.0.1:" + port + "/v1  OpenAPI: http://127.0.0.1:" + port
-        + "/v1/openapi.json");
+        + "/v1/openapi.json  Metrics: http://127.0.0.1:" + port + "/metrics");
     admin.generated().ifPresent(token -> {
       out.println("  Admin token (shown once; only its hash is kept in "
           + config.dataDirectory().resolve(AdminToken.FILE) + "):");

@@ -1,5 +1,6 @@
 package dev.chime.app;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  *     refuses them (link-local, cloud metadata)
  * @param lease how long an attempt is held without a heartbeat before another process may
  *     take it over; the heartbeat renews leases every third of it
+ * @param publicUrl where people reach this service (the dashboard), for the links in alerts;
+ *     null when unknown
  * @param poolSize connections to the database in the pool (a shared PostgreSQL also gets one
  *     more per replica, for change notifications)
  * @param batchSize how many due fires, or runs to attempt, one claiming transaction takes
@@ -33,6 +36,7 @@ public record ServeConfig(
     int maxInFlightPerNamespace,
     List<String> allowedAddresses,
     Duration lease,
+    URI publicUrl,
     int poolSize,
     int batchSize,
     Duration poll) {
@@ -44,12 +48,20 @@ public record ServeConfig(
     allowedAddresses = List.copyOf(allowedAddresses);
   }
 
-  /** With the default pool size, batch size and periodic check. */
+  /** Without a public URL (alerts carry no link), with the default pool, batch and check. */
   public ServeConfig(int port, Path dataDirectory, String databaseUrl, boolean demo,
       String adminToken, Duration retention, int maxInFlight, int maxInFlightPerNamespace,
       List<String> allowedAddresses, Duration lease) {
     this(port, dataDirectory, databaseUrl, demo, adminToken, retention, maxInFlight,
-        maxInFlightPerNamespace, allowedAddresses, lease, DEFAULT_POOL_SIZE, DEFAULT_BATCH_SIZE,
-        DEFAULT_POLL);
+        maxInFlightPerNamespace, allowedAddresses, lease, null);
+  }
+
+  /** With the default pool size, batch size and periodic check. */
+  public ServeConfig(int port, Path dataDirectory, String databaseUrl, boolean demo,
+      String adminToken, Duration retention, int maxInFlight, int maxInFlightPerNamespace,
+      List<String> allowedAddresses, Duration lease, URI publicUrl) {
+    this(port, dataDirectory, databaseUrl, demo, adminToken, retention, maxInFlight,
+        maxInFlightPerNamespace, allowedAddresses, lease, publicUrl, DEFAULT_POOL_SIZE,
+        DEFAULT_BATCH_SIZE, DEFAULT_POLL);
   }
 }

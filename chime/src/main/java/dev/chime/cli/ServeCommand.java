@@ -3,6 +3,10 @@ package dev.chime.cli;
 import dev.chime.app.Chime;
 import dev.chime.app.ServeClock;
 import dev.chime.app.ServeConfig;
+import dev.chime.logging.LogFormat;
+import dev.chime.logging.Logging;
+import dev.chime.schedule.Endpoints;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -104,6 +110,21 @@ final class ServeCommand implements Callable<Integer> {
       "--batch-size", "CHIME_BATCH_SIZE",
       "--poll-seconds", "CHIME_POLL_SECONDS");
 
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description = "Where people reach this Chime (its dashboard), for the links in alerts;"
+          + " e.g. https://chime.example.com.")
+  String publicUrl;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = LogFormatConverter.class,
+      description = "text (default), or json: one JSON object per line on standard error.")
+  LogFormat logFormat;
+
   @Spec CommandSpec spec;
 
   private final ServeClock clock;
@@ -133,10 +154,13 @@ final class ServeCommand implements Callable<Integer> {
           + " and --poll-seconds 1 to 3600 (was " + poolSize + ", " + batchSize + " and "
           + pollSeconds + ")");
     }
+    Logging.use(logFormat);
     String db = database != null ? database : environment.get("CHIME_DB_URL");
+    URI dashboard = publicUrl == null ? null : Endpoints.checkBaseUrl("--public-url", publicUrl);
     ServeConfig config = new ServeConfig(port, data, db, demo, environment.get("CHIME_ADMIN_TOKEN"),
         Duration.ofDays(retentionDays), maxInFlight, maxInFlightPerNamespace, allowedAddresses,
-        Duration.ofSeconds(leaseSeconds), poolSize, batchSize, Duration.ofSeconds(pollSeconds));
+        Duration.ofSeconds(leaseSeconds), dashboard, poolSize, batchSize,
+        Duration.ofSeconds(pollSeconds));
     Chime chime = Chime.start(config, clock, spec.commandLine().getOut());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -145,5 +169,18 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return 0;
+  }
+
+  /** text or json, in any case; anything else is a usage error naming both. */
+  static final class LogFormatConverter implements ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      for (LogFormat format : LogFormat.values()) {
+        if (format.id().equalsIgnoreCase(value)) {
+          return format;
+        }
+      }
+      throw new TypeConversionException("must be text or json, was '" + value + "'");
+    }
   }
 }

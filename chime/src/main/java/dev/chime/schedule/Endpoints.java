@@ -52,6 +52,34 @@ public final class Endpoints {
     if (url == null || url.isEmpty()) {
       throw Invalid.of(field, "is required, such as https://billing.internal:8443");
     }
+    URI uri = checkHttpUrl(field, url);
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw Invalid.of(field, "must not have a query or fragment");
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
+        + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path));
+  }
+
+  /**
+   * Where alerts are POSTed: checked like a base URL, except that a query is allowed, since some
+   * chat tools put their key in it (Google Chat's {@code ?key=…&token=…}), and it is kept as
+   * written. Which addresses it may reach is the sender's decision, as for callbacks.
+   */
+  public static URI checkWebhookUrl(String field, String url) {
+    if (url == null || url.isEmpty()) {
+      throw Invalid.of(field, "must be a URL such as https://hooks.slack.com/services/…,"
+          + " or null for none");
+    }
+    URI uri = checkHttpUrl(field, url);
+    if (uri.getRawFragment() != null) {
+      throw Invalid.of(field, "must not have a fragment");
+    }
+    return uri;
+  }
+
+  /** An absolute http or https URL with a host and no credentials. */
+  private static URI checkHttpUrl(String field, String url) {
     if (url.length() > MAX_LENGTH) {
       throw Invalid.of(field, "is longer than " + MAX_LENGTH + " characters");
     }
@@ -71,12 +99,6 @@ public final class Endpoints {
     if (uri.getRawUserInfo() != null) {
       throw Invalid.of(field, "must not contain credentials; use the namespace's headers");
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw Invalid.of(field, "must not have a query or fragment");
-    }
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    return URI.create(
-        scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path.substring(0,
-            path.length() - 1) : path));
+    return uri;
   }
 }

@@ -12,9 +12,11 @@ import java.util.Set;
  * @param baseUrl the service callbacks go to; endpoints are appended to it
  * @param headers static headers sent with every callback; their values are secrets and are
  *     never shown after creation
+ * @param alertWebhook where alerts about its schedules are POSTed, or null for none; a secret
+ *     too (a Slack webhook's path is its credential), shown by its origin only
  */
 public record Namespace(String name, URI baseUrl, Environment environment,
-    Map<String, String> headers) {
+    Map<String, String> headers, URI alertWebhook) {
 
   public static final int MAX_HEADERS = 20;
   // Set by Chime or by the HTTP client itself; the JDK's client refuses the last five.
@@ -29,6 +31,12 @@ public record Namespace(String name, URI baseUrl, Environment environment,
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
+  }
+
+  /** A namespace without an alert webhook. */
+  public Namespace(String name, URI baseUrl, Environment environment,
+      Map<String, String> headers) {
+    this(name, baseUrl, environment, headers, null);
   }
 
   public Namespace {
@@ -53,6 +61,39 @@ public record Namespace(String name, URI baseUrl, Environment environment,
         checks.add("headers." + key, "value must be at most 4096 printable ASCII characters");
       }
     });
+    URI webhook = alertWebhook;
+    if (webhook != null && (webhook.getHost() == null || webhook.getScheme() == null
+        || !webhook.getScheme().toLowerCase(Locale.ROOT).matches("https?"))) {
+      checks.add("alertWebhook", "must be an http:// or https:// URL with a host");
+    }
     checks.throwIfAny();
+  }
+
+  /** The same namespace with another alert webhook (null for none). */
+  public Namespace withAlertWebhook(URI webhook) {
+    return new Namespace(name, baseUrl, environment, headers, webhook);
+  }
+
+  /** The alert webhook as it may be shown: its origin, the rest elided; null when none. */
+  public String alertWebhookShown() {
+    return shown(alertWebhook);
+  }
+
+  /** A URL as it may be shown: scheme, host and port, then "/…" when anything follows. */
+  static String shown(URI url) {
+    if (url == null) {
+      return null;
+    }
+    String origin = url.getScheme() + "://" + url.getRawAuthority();
+    String rest = url.getRawPath() == null ? "" : url.getRawPath();
+    return rest.isEmpty() && url.getRawQuery() == null ? origin : origin + "/…";
+  }
+
+  /** Header values and the webhook's path are secrets: never in a log line by accident. */
+  @Override
+  public String toString() {
+    return "Namespace[name=" + name + ", baseUrl=" + baseUrl + ", environment="
+        + environment.id() + ", headers=" + headers.keySet().stream().sorted().toList()
+        + ", alertWebhook=" + shown(alertWebhook) + "]";
   }
 }

@@ -30,12 +30,24 @@ public final class ScheduleService {
   private final InstantSource clock;
   private final Wakeup wakeup;
   private final Supplier<String> runIds;
+  private final RunEvents events;
 
   public ScheduleService(Store store, InstantSource clock, Wakeup wakeup, Supplier<String> runIds) {
+    this(store, clock, wakeup, runIds, new RunEvents());
+  }
+
+  ScheduleService(Store store, InstantSource clock, Wakeup wakeup, Supplier<String> runIds,
+      RunEvents events) {
     this.store = store;
     this.clock = clock;
     this.wakeup = wakeup;
     this.runIds = runIds;
+    this.events = events;
+  }
+
+  /** Who is told of the runs this service creates and completes (and, in a scheduler, all). */
+  public RunEvents events() {
+    return events;
   }
 
   /**
@@ -135,6 +147,7 @@ public final class ScheduleService {
     Run run = store.runs().insert(
         new NewRun(runIds.get(), namespace, name, trigger, now, RunStatus.PENDING, "", now), now);
     wakeup.wake();
+    events.publish(new RunEvent.Created(run));
     return Optional.of(run);
   }
 
@@ -148,8 +161,10 @@ public final class ScheduleService {
     if (!store.runs().complete(runId, status, message, clock.instant())) {
       return false;
     }
+    Optional<Run> run = store.runs().find(runId);
+    run.ifPresent(r -> events.publish(new RunEvent.Finished(r, null)));
     if (status == RunStatus.SUCCEEDED) {
-      store.runs().find(runId).ifPresent(this::runChain);
+      run.ifPresent(this::runChain);
     }
     return true;
   }

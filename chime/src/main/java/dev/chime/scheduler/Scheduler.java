@@ -53,6 +53,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   // this, doubling up to the most; a change notification (the database is back) cuts it short.
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+  // The loop counts as stalled (for /readyz) when a pass or a sleep lasts longer than this.
+  private static final Duration STALL = Duration.ofSeconds(60);
 
   private final Store store;
   private final Dispatcher dispatcher;
@@ -79,6 +81,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private volatile boolean woken;
   // When this process last renewed its leases (see renewLeasesWhenDue).
   private volatile Instant leasesRenewed = Instant.MIN;
+  // When the loop last began or ended a pass (System.nanoTime): a stuck pass shows in alive().
+  private volatile long heartbeat = System.nanoTime();
   private Thread loop;
 
   public Scheduler(
@@ -94,7 +98,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     this.clock = clock;
     this.config = config;
     this.planning = new FirePlanning(config.grace(), runIds);
-    this.schedules = new ScheduleService(store, clock, this, runIds);
+    this.schedules = new ScheduleService(store, clock, this, runIds, new RunEvents());
     this.callbacks = new CallbackFactory(store);
     recorder.allowCoreThreadTimeOut(true);
   }
@@ -102,6 +106,11 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   /** The service through which schedules change; its changes wake this loop. */
   public ScheduleService schedules() {
     return schedules;
+  }
+
+  /** Who is told of every run this process creates, attempts and ends (metrics, logs, alerts). */
+  public RunEvents events() {
+    return schedules.events();
   }
 
   /**
@@ -117,7 +126,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     Instant now = clock.instant();
     renewLeasesWhenDue(now);
     claimDueFires(now);
-    store.runs().expireCallbacks(now);
+    for (Run expired : store.runs().expireCallbacks(now)) {
+      events().publish(new RunEvent.Finished(expired, null));
+    }
     startAttempts(now);
     return nextPass(now);
   }
@@ -137,10 +148,15 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
   }
 
-  /** Whether the loop thread is alive, for {@code /readyz}. */
+  /**
+   * Whether the loop runs, for {@code /readyz}: its thread is alive and not stuck, having begun
+   * or ended a pass within the last minute (passes come at least every {@code longestSleep}).
+   */
   public boolean alive() {
     Thread t = loop;
-    return t != null && t.isAlive();
+    long quiet = System.nanoTime() - heartbeat;
+    long stall = Math.max(STALL.toNanos(), config.longestSleep().multipliedBy(3).toNanos());
+    return t != null && t.isAlive() && quiet < stall;
   }
 
   /**
@@ -240,6 +256,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private void loop() {
     Outage outage = new Outage();
     while (running) {
+      heartbeat = System.nanoTime();
       Instant next;
       try {
         next = runOnce();
@@ -250,6 +267,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         LOG.error("scheduler pass failed; trying again in a second", e);
         next = clock.instant().plusSeconds(1);
       }
+      heartbeat = System.nanoTime();
       sleepUntil(next);
     }
   }
@@ -308,7 +326,12 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       if (earliest.isEmpty() || earliest.get().isAfter(now)) {
         return;
       }
-      store.runs().claimDueFires(now, config.batchSize(), planning);
+      for (Run created : store.runs().claimDueFires(now, config.batchSize(), planning)) {
+        events().publish(new RunEvent.Created(created));
+        if (created.status().isFinal()) {
+          events().publish(new RunEvent.Finished(created, null));
+        }
+      }
       startAttempts(now);
     }
   }
@@ -408,7 +431,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
 
   private void finish(ClaimedRun claim, Schedule schedule, AttemptResult result) {
     Run run = claim.run();
-    if (!store.runs().finishAttempt(claim, result, clock.instant())) {
+    Instant now = clock.instant();
+    if (!store.runs().finishAttempt(claim, result, now)) {
       if (handedBack.contains(run.id())) {
         LOG.debug("attempt {} of run {} ended after the run was handed back", claim.attempt(),
             run.id());
@@ -419,9 +443,23 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       }
       return;
     }
+    Run after = recorded(run, result, now);
+    events().publish(new RunEvent.AttemptEnded(after, result.attempt()));
+    if (after.status().isFinal()) {
+      events().publish(new RunEvent.Finished(after, result.attempt()));
+    }
     if (result.status() == RunStatus.SUCCEEDED && schedule != null) {
       schedules.runChain(run);
     }
+  }
+
+  /** The run as {@code finishAttempt} left it. */
+  private static Run recorded(Run claimed, AttemptResult result, Instant now) {
+    boolean done = result.status().isFinal();
+    return new Run(claimed.id(), claimed.namespace(), claimed.schedule(), claimed.trigger(),
+        claimed.fireAt(), result.status(), claimed.attempts(), result.reason(),
+        claimed.createdAt(), result.status() == RunStatus.PENDING ? result.nextAttemptAt() : null,
+        done ? now : null);
   }
 
   private Instant nextPass(Instant now) {

@@ -19,6 +19,14 @@ public interface NamespaceStore {
   /** Points a namespace at another service (the demo receiver moves with each start). */
   boolean updateBaseUrl(String name, java.net.URI baseUrl);
 
+  /**
+   * Changes a namespace's base URL, environment and alert webhook; its headers, signing secret
+   * and tokens stay as they are.
+   *
+   * @return false when there is no such namespace
+   */
+  boolean update(Namespace namespace);
+
   List<Namespace> list();
 
   /** The signing secret, for delivery and for verifying completion callbacks. */

@@ -65,8 +65,8 @@ public interface RunStore {
    */
   boolean complete(String runId, RunStatus status, String message, Instant now);
 
-  /** Marks callback runs whose deadline passed {@code timed_out}; returns how many. */
-  int expireCallbacks(Instant now);
+  /** Marks callback runs whose deadline passed {@code timed_out}; returns them, as they are now. */
+  List<Run> expireCallbacks(Instant now);
 
   Optional<Run> find(String runId);
 

@@ -41,6 +41,15 @@ public interface ScheduleStore {
    */
   void apply(String namespace, ApplyPlanner planner);
 
+  /**
+   * How many schedules each namespace has, enabled and paused (for metrics): one aggregate
+   * query, not a read of every schedule.
+   */
+  List<ScheduleCount> count();
+
+  /** The schedules of a namespace in one state. */
+  record ScheduleCount(String namespace, boolean paused, long schedules) {}
+
   /** Deletes a schedule; its runs stay in the history. True when it existed. */
   boolean delete(String namespace, String name);
 

@@ -8,6 +8,9 @@ public interface Store extends AutoCloseable {
 
   RunStore runs();
 
+  /** Alert webhooks and the state that keeps alerts from repeating. */
+  AlertStore alerts();
+
   /** Whether the database answers, for {@code /readyz}. */
   boolean reachable();
 

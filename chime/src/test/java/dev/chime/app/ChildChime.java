@@ -62,9 +62,17 @@ final class ChildChime implements AutoCloseable {
    * @param name names the log file beside the data folder
    */
   static ChildChime start(Path data, Duration lease, String name) throws IOException {
+    return start(data, lease, name, List.of());
+  }
+
+  /** As {@link #start(Path, Duration, String)}, with more options for {@code chime serve}. */
+  static ChildChime start(Path data, Duration lease, String name, List<String> options)
+      throws IOException {
     Path log = data.resolveSibling(data.getFileName() + "-" + name + ".log");
-    return spawn(log, List.of("dev.chime.cli.Main", "serve", "--port", "0", "--data",
-        data.toString(), "--lease-seconds", Long.toString(lease.toSeconds()))).listening();
+    List<String> program = new ArrayList<>(List.of("dev.chime.cli.Main", "serve", "--port", "0",
+        "--data", data.toString(), "--lease-seconds", Long.toString(lease.toSeconds())));
+    program.addAll(options);
+    return spawn(log, program).listening();
   }
 
   /**

@@ -70,10 +70,36 @@ class ArchitectureTest {
 
   @Test
   void onlyTheCompositionRoot_namesTheJdbcStore() {
-    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "cli", "cron")) {
+    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "cli", "cron",
+        "metrics", "alert", "logging", "web")) {
       List<String> offending = imports(pkg).stream()
           .filter(i -> i.startsWith("dev.chime.store.jdbc.") || i.startsWith("java.sql.")).toList();
       assertThat(offending).as("imports in dev.chime." + pkg + " of the JDBC store").isEmpty();
+    }
+  }
+
+  @Test
+  void theScheduler_knowsNothingOfWhatWatchesIt() {
+    List<String> offending = imports("scheduler").stream()
+        .filter(i -> i.startsWith("dev.chime.metrics.") || i.startsWith("dev.chime.alert.")
+            || i.startsWith("dev.chime.logging.") || i.startsWith("io.micrometer."))
+        .toList();
+    assertThat(offending).as("imports in dev.chime.scheduler of its observers").isEmpty();
+  }
+
+  @Test
+  void theDashboard_servesFilesOnly_andReachesChimeThroughTheApi() {
+    List<String> offending = imports("web").stream()
+        .filter(i -> !i.startsWith("java.") && !i.startsWith("io.javalin.")).toList();
+    assertThat(offending).as("imports in dev.chime.web beyond the JDK and Javalin").isEmpty();
+  }
+
+  @Test
+  void micrometer_staysInTheMetricsPackage() {
+    for (String pkg : List.of("scheduler", "api", "delivery", "schedule", "store", "alert",
+        "logging", "web")) {
+      assertThat(imports(pkg)).as("imports of Micrometer in dev.chime." + pkg)
+          .noneMatch(i -> i.startsWith("io.micrometer."));
     }
   }
 

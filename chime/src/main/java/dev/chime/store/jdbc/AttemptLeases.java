@@ -64,10 +64,14 @@ final class AttemptLeases {
   private static final String COMPLETE = "UPDATE runs SET status = ?, reason = ?,"
       + " finished_at = ?, callback_deadline = NULL"
       + " WHERE id = ? AND status = 'running' AND callback_deadline >= ?";
-  private static final String EXPIRE = "UPDATE runs SET status = 'timed_out', reason = ?,"
-      + " finished_at = ?, callback_deadline = NULL"
+  // Expiry reads the runs past their deadline, then ends each one that still is (a completion
+  // may land in between), so that the caller learns which runs timed out.
+  private static final String EXPIRED = RunRows.SELECT
       + " WHERE status = 'running' AND callback_deadline >= " + Sql.SINCE_EVER
       + " AND callback_deadline < ?";
+  private static final String EXPIRE = "UPDATE runs SET status = 'timed_out', reason = ?,"
+      + " finished_at = ?, callback_deadline = NULL"
+      + " WHERE id = ? AND status = 'running' AND callback_deadline < ?";
 
   private final Database db;
 
@@ -161,8 +165,18 @@ final class AttemptLeases {
     return db.transaction(c -> Sql.update(c, COMPLETE, status, reason, now, runId, now)) == 1;
   }
 
-  int expireCallbacks(Instant now) {
-    return db.transaction(c -> Sql.update(c, EXPIRE, TIMED_OUT_REASON, now, now));
+  List<Run> expireCallbacks(Instant now) {
+    return db.transaction(c -> {
+      List<Run> expired = new ArrayList<>();
+      for (Run run : Sql.query(c, EXPIRED, RunRows::run, now)) {
+        if (Sql.update(c, EXPIRE, TIMED_OUT_REASON, now, run.id(), now) == 1) {
+          expired.add(new Run(run.id(), run.namespace(), run.schedule(), run.trigger(),
+              run.fireAt(), RunStatus.TIMED_OUT, run.attempts(), TIMED_OUT_REASON,
+              run.createdAt(), null, Sql.stored(now)));
+        }
+      }
+      return expired;
+    });
   }
 
   private static void check(ClaimedRun claim, AttemptResult result) {

@@ -19,12 +19,13 @@ final class JdbcNamespaceStore implements NamespaceStore {
   private static final int MAX_SECRET = 256;
 
   private static final String INSERT = "INSERT INTO namespaces (name, base_url, environment,"
-      + " signing_secret, created_at) VALUES (?, ?, ?, ?, ?)";
+      + " signing_secret, alert_webhook, created_at) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_HEADER = "INSERT INTO namespace_headers (namespace,"
       + " header_name, header_value) VALUES (?, ?, ?)";
   private static final String INSERT_TOKEN = "INSERT INTO namespace_tokens (token_hash,"
       + " namespace, created_at) VALUES (?, ?, ?)";
-  private static final String SELECT = "SELECT name, base_url, environment FROM namespaces";
+  private static final String SELECT = "SELECT name, base_url, environment, alert_webhook"
+      + " FROM namespaces";
   private static final String FIND = SELECT + " WHERE name = ?";
   private static final String LIST = SELECT + " ORDER BY name";
   private static final String HEADERS = "SELECT namespace, header_name, header_value"
@@ -34,6 +35,8 @@ final class JdbcNamespaceStore implements NamespaceStore {
   private static final String SECRET = "SELECT signing_secret FROM namespaces WHERE name = ?";
   private static final String UPDATE_BASE_URL = "UPDATE namespaces SET base_url = ?"
       + " WHERE name = ?";
+  private static final String UPDATE = "UPDATE namespaces SET base_url = ?, environment = ?,"
+      + " alert_webhook = ? WHERE name = ?";
   private static final String TOKEN = "SELECT namespace FROM namespace_tokens"
       + " WHERE token_hash = ?";
 
@@ -51,7 +54,7 @@ final class JdbcNamespaceStore implements NamespaceStore {
     db.transaction(c -> {
       try {
         Sql.update(c, INSERT, namespace.name(), namespace.baseUrl().toString(),
-            namespace.environment(), signingSecret, now);
+            namespace.environment(), signingSecret, webhook(namespace), now);
       } catch (SQLException e) {
         if (db.dialect().duplicate(e)) {
           throw new Conflict("namespace \"" + namespace.name() + "\" already exists");
@@ -87,6 +90,16 @@ final class JdbcNamespaceStore implements NamespaceStore {
   @Override
   public boolean updateBaseUrl(String name, URI baseUrl) {
     return db.transaction(c -> Sql.update(c, UPDATE_BASE_URL, baseUrl.toString(), name)) > 0;
+  }
+
+  @Override
+  public boolean update(Namespace namespace) {
+    return db.transaction(c -> Sql.update(c, UPDATE, namespace.baseUrl().toString(),
+        namespace.environment(), webhook(namespace), namespace.name())) > 0;
+  }
+
+  private static String webhook(Namespace namespace) {
+    return namespace.alertWebhook() == null ? null : namespace.alertWebhook().toString();
   }
 
   @Override
@@ -130,15 +143,18 @@ final class JdbcNamespaceStore implements NamespaceStore {
   }
 
   /** A namespaces row, before its headers are attached. */
-  private record Row(String name, String baseUrl, Namespace.Environment environment) {
+  private record Row(String name, String baseUrl, Namespace.Environment environment,
+      String alertWebhook) {
     static Row of(ResultSet row) throws SQLException {
       return new Row(row.getString("name"), row.getString("base_url"),
-          Sql.enumeration(row, "environment", Namespace.Environment.class));
+          Sql.enumeration(row, "environment", Namespace.Environment.class),
+          row.getString("alert_webhook"));
     }
 
     Namespace namespace(Map<String, Map<String, String>> headers) {
       return new Namespace(name, URI.create(baseUrl), environment,
-          headers.getOrDefault(name, Map.of()));
+          headers.getOrDefault(name, Map.of()),
+          alertWebhook == null ? null : URI.create(alertWebhook));
     }
   }
 

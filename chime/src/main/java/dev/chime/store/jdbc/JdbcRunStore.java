@@ -64,7 +64,7 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public int expireCallbacks(Instant now) {
+  public List<Run> expireCallbacks(Instant now) {
     return leases.expireCallbacks(now);
   }
 

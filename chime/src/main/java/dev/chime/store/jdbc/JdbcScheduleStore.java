@@ -36,6 +36,8 @@ final class JdbcScheduleStore implements ScheduleStore {
   private static final String LOCK_LIST = LIST + " FOR UPDATE";
   private static final String NAMESPACE = "SELECT name FROM namespaces WHERE name = ?";
   private static final String DELETE = "DELETE FROM schedules WHERE namespace = ? AND name = ?";
+  private static final String COUNT = "SELECT namespace, paused, COUNT(*) AS schedules"
+      + " FROM schedules GROUP BY namespace, paused ORDER BY namespace, paused";
   private static final String SET_PAUSED = "UPDATE schedules SET next_fire_at = ?,"
       + " version = version + CASE WHEN paused = ? THEN 0 ELSE 1 END,"
       + " updated_at = CASE WHEN paused = ? THEN updated_at ELSE ? END, paused = ?"
@@ -116,6 +118,12 @@ final class JdbcScheduleStore implements ScheduleStore {
       }
       return null;
     });
+  }
+
+  @Override
+  public List<ScheduleCount> count() {
+    return db.transaction(c -> Sql.query(c, COUNT, row -> new ScheduleCount(
+        row.getString("namespace"), row.getBoolean("paused"), row.getLong("schedules"))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.chime.store.jdbc;
 
+import dev.chime.store.AlertStore;
 import dev.chime.store.NamespaceStore;
 import dev.chime.store.RunStore;
 import dev.chime.store.ScheduleStore;
@@ -11,12 +12,14 @@ final class JdbcStore implements Store {
   private final NamespaceStore namespaces;
   private final ScheduleStore schedules;
   private final RunStore runs;
+  private final AlertStore alerts;
 
   JdbcStore(Database db) {
     this.db = db;
     this.namespaces = new JdbcNamespaceStore(db);
     this.schedules = new JdbcScheduleStore(db);
     this.runs = new JdbcRunStore(db);
+    this.alerts = new JdbcAlertStore(db);
   }
 
   @Override
@@ -32,6 +35,11 @@ final class JdbcStore implements Store {
   @Override
   public RunStore runs() {
     return runs;
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
   }
 
   @Override

@@ -192,12 +192,13 @@ interface AttemptContract extends StoreFixture {
     runs().finishAttempt(claim, new AttemptResult(Samples.attempt(run.id(), 1, T0, 202),
         RunStatus.RUNNING, deadline, ""), T0);
 
-    assertThat(runs().expireCallbacks(deadline)).isZero();
+    assertThat(runs().expireCallbacks(deadline)).isEmpty();
     assertThat(runs().complete(run.id(), RunStatus.FAILED, "late", deadline.plusSeconds(1)))
         .isFalse();
-    assertThat(runs().expireCallbacks(deadline.plusSeconds(1))).isEqualTo(1);
+    List<Run> expired = runs().expireCallbacks(deadline.plusSeconds(1));
 
     Run timedOut = runs().find(run.id()).orElseThrow();
+    assertThat(expired).containsExactly(timedOut);
     assertThat(timedOut.status()).isEqualTo(RunStatus.TIMED_OUT);
     assertThat(timedOut.reason()).isEqualTo("no completion callback before the deadline");
     assertThat(timedOut.finishedAt()).isEqualTo(deadline.plusSeconds(1));
