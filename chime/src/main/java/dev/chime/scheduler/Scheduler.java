@@ -125,7 +125,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     woken = false;
     Instant now = clock.instant();
     renewLeasesWhenDue(now);
-    claimDueFires(now);
+    now = claimDueFires(now);
     for (Run expired : store.runs().expireCallbacks(now)) {
       events().publish(new RunEvent.Finished(expired, null));
     }
@@ -166,6 +166,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
    */
   @Override
   public void close() {
+    // Set first: an outcome arriving from here on is still recorded, even while the database
+    // does not answer (finishDespiteOutage), until the drain ends.
+    draining = true;
     running = false;
     wake();
     Thread t = loop;
@@ -176,7 +179,6 @@ public final class Scheduler implements Wakeup, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    draining = true;
     try {
       drain();
     } finally {
@@ -320,11 +322,21 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private void claimDueFires(Instant now) {
+  /**
+   * Claims due fires batch after batch. A burst makes a long pass (a minute or more when the
+   * database is slow), so the clock is read again after each batch: the leases of the next
+   * batch's attempts count from when they are taken, not from the start of the pass, and those
+   * already taken are renewed on time. Leases from the pass's start ran out while the pass went
+   * on, and other replicas took those runs over and sent them again.
+   *
+   * @return the time after the last batch
+   */
+  private Instant claimDueFires(Instant start) {
+    Instant now = start;
     for (int batch = 0; batch < MAX_CLAIM_BATCHES; batch++) {
       Optional<Instant> earliest = store.schedules().earliestNextFire();
       if (earliest.isEmpty() || earliest.get().isAfter(now)) {
-        return;
+        return now;
       }
       for (Run created : store.runs().claimDueFires(now, config.batchSize(), planning)) {
         events().publish(new RunEvent.Created(created));
@@ -332,8 +344,11 @@ public final class Scheduler implements Wakeup, AutoCloseable {
           events().publish(new RunEvent.Finished(created, null));
         }
       }
-      startAttempts(now);
+      startAttempts(clock.instant());
+      now = clock.instant();
+      renewLeasesWhenDue(now);
     }
+    return now;
   }
 
   private void startAttempts(Instant now) {

@@ -71,7 +71,6 @@ public final class ChangeListener implements AutoCloseable {
     try {
       listener.connect();
     } catch (SQLException e) {
-      listener.disconnect();
       throw new StoreException("cannot open the notification session to the database at "
           + Redact.url(url) + ": " + e.getMessage(), e);
     }
@@ -136,16 +135,28 @@ public final class ChangeListener implements AutoCloseable {
     properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
     properties.setProperty("tcpKeepAlive", "true");
-    session = DriverManager.getConnection(url, properties);
-    session.setAutoCommit(true);
-    try (Statement statement = session.createStatement()) {
-      try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
-        row.next();
-        schema = row.getString(1);
+    Connection c = DriverManager.getConnection(url, properties);
+    try {
+      c.setAutoCommit(true);
+      try (Statement statement = c.createStatement()) {
+        try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+          row.next();
+          schema = row.getString(1);
+        }
+        statement.execute("LISTEN " + CHANNEL);
       }
-      statement.execute("LISTEN " + CHANNEL);
+      clock.measure(c);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    measure();
+    // Only a session that listens and has measured counts as connected (and as lost later).
+    session = c;
+    measuredAt = System.nanoTime();
   }
 
   private void measure() throws SQLException {
