@@ -35,6 +35,7 @@ class ServeLogFormatTest {
         "").json().get("id").asText();
     chime.awaitJson("/v1/runs/" + runId, ChildChime.ADMIN, Duration.ofSeconds(20),
         run -> run.get("status").asText().equals("succeeded"));
+    awaitLogLine(runId);
 
     List<JsonNode> lines = new ArrayList<>();
     for (String line : chime.log().split("\n")) {
@@ -56,5 +57,22 @@ class ServeLogFormatTest {
     assertThat(outcome.get("attempts").asInt()).isEqualTo(1);
     assertThat(outcome.get("latenessMs").isIntegralNumber()).isTrue();
     assertThat(chime.log()).doesNotContain(ChildChime.ADMIN);
+  }
+
+  /**
+   * The outcome line is written by an observer after the run is stored, so the API can report
+   * the run finished a moment before its line reaches the child's output.
+   */
+  private void awaitLogLine(String runId) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (chime.log().lines().noneMatch(l -> l.contains(runId) && l.contains("chime.runs"))
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
