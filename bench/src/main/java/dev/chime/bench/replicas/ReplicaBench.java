@@ -107,16 +107,19 @@ public final class ReplicaBench {
         burst(db, c, shift, receiver, warmUpFire, options.warmUp());
         receiver.reset();
         Thread.sleep(STATS_FLUSH.toMillis());
+        Map<String, StoreTimes.Use> storeBefore = StoreTimes.scrape(replicas.ports());
         Snapshot before = Snapshot.take(replicas.pids(), db, c);
         Burst burst = burst(db, c, shift, receiver, fire, options.schedules());
         Snapshot after = Snapshot.take(replicas.pids(), db, c);
+        String storeTimes = StoreTimes.report(storeBefore, StoreTimes.scrape(replicas.ports()),
+            options.schedules(), 10);
         Thread.sleep(STATS_FLUSH.toMillis());
         after = after.withDatabase(db, c);
         Result result = new Result(replicaCount, options.schedules(), burst.claimed(),
             Duration.between(fire, receiver.lastArrival()), burst.recorded(),
             receiver.duplicates(), db.firesRunTwice(c), burst.retried(),
             after.cpu(before, burst.wall()),
-            after.database(before, options.schedules(), burst.polls()));
+            after.database(before, options.schedules(), burst.polls()) + "\n   " + storeTimes);
         report(result);
         return result;
       }

@@ -8,13 +8,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The replicas under measurement: {@code chime serve} in separate JVMs ({@link
  * ReplicaProcess}), on the benchmark database, each logging to a file in the work folder.
  */
 final class Replicas implements AutoCloseable {
+  static final String ADMIN_TOKEN = "chime_admin_replica_bench";
   private static final Duration STARTUP = Duration.ofSeconds(60);
+  private static final Pattern LISTENING =
+      Pattern.compile("Chime is listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   /** What each replica is started with. */
   record Settings(int maxInFlight, int perNamespace, int poolSize, int batchSize,
@@ -22,6 +27,7 @@ final class Replicas implements AutoCloseable {
 
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
+  private final List<Integer> ports = new ArrayList<>();
 
   /** Starts {@code count} replicas and returns once every one listens. */
   static Replicas start(int count, Path work, Path shiftFile, String databaseUrl,
@@ -43,6 +49,11 @@ final class Replicas implements AutoCloseable {
     return processes.stream().map(Process::pid).toList();
   }
 
+  /** Their API ports, for {@code /metrics}. */
+  List<Integer> ports() {
+    return List.copyOf(ports);
+  }
+
   private void spawn(int index, Path work, Path shiftFile, String databaseUrl, Settings settings)
       throws IOException {
     List<String> command = new ArrayList<>();
@@ -59,7 +70,7 @@ final class Replicas implements AutoCloseable {
     Path log = work.resolve("replica-" + index + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    builder.environment().put("CHIME_ADMIN_TOKEN", "chime_admin_replica_bench");
+    builder.environment().put("CHIME_ADMIN_TOKEN", ADMIN_TOKEN);
     builder.environment().remove("CHIME_DB_URL");
     processes.add(builder.start());
     logs.add(log);
@@ -68,14 +79,16 @@ final class Replicas implements AutoCloseable {
   private void awaitListening() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + STARTUP.toNanos();
     for (int i = 0; i < processes.size(); i++) {
-      while (!Files.readString(logs.get(i), StandardCharsets.UTF_8)
-          .contains("Chime is listening")) {
+      Matcher listening;
+      while (!(listening = LISTENING.matcher(Files.readString(logs.get(i),
+          StandardCharsets.UTF_8))).find()) {
         if (!processes.get(i).isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException("replica " + i + " did not start; its log:\n"
               + Files.readString(logs.get(i), StandardCharsets.UTF_8));
         }
         Thread.sleep(20);
       }
+      ports.add(Integer.parseInt(listening.group(1)));
     }
   }
 
