@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * The connection pool, and the one way to use it: a short transaction that commits when the work
- * returns and rolls back when it throws. SQL failures leave as {@link StoreException}; the
- * {@code Conflict} and {@code IllegalArgumentException} the work throws pass through unchanged.
+ * The connection pool, and the two ways to use it: a short transaction that commits when the work
+ * returns and rolls back when it throws, and a read that writes nothing. SQL failures leave as
+ * {@link StoreException}; the {@code Conflict} and {@code IllegalArgumentException} the work
+ * throws pass through unchanged.
  */
 final class Database implements AutoCloseable {
   private static final int REACHABLE_TIMEOUT_SECONDS = 2;
@@ -40,7 +41,20 @@ final class Database implements AutoCloseable {
     return clock.instant();
   }
 
+  /**
+   * Runs work that may write, in one transaction, and returns once its commit is on disk (see
+   * {@link Dialect#flush}).
+   */
   <T> T transaction(Work<T> work) {
+    return run(work, true);
+  }
+
+  /** Runs work that only reads: nothing to commit, so nothing to write to disk either. */
+  <T> T read(Work<T> work) {
+    return run(work, false);
+  }
+
+  private <T> T run(Work<T> work, boolean writes) {
     try (Connection connection = pool.getConnection()) {
       T result;
       try {
@@ -49,7 +63,12 @@ final class Database implements AutoCloseable {
         rollbackQuietly(connection, e);
         throw e;
       }
-      connection.commit();
+      if (writes) {
+        connection.commit();
+        dialect.flush(connection);
+      } else {
+        connection.rollback();
+      }
       return result;
     } catch (SQLException e) {
       throw new StoreException("database error: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.chime.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -22,6 +23,12 @@ sealed interface Dialect permits H2Dialect, PostgresDialect {
 
   /** Sets what the driver of this database needs on every connection. */
   void configure(HikariConfig pool);
+
+  /**
+   * Makes a transaction just committed on {@code connection} durable before the store returns,
+   * where the database does not do so by itself on commit.
+   */
+  default void flush(Connection connection) throws SQLException {}
 
   /** The folder under {@code db/migration} holding this database's migrations. */
   String migrations();

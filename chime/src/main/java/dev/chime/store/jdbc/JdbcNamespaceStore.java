@@ -73,7 +73,7 @@ final class JdbcNamespaceStore implements NamespaceStore {
 
   @Override
   public Optional<Namespace> find(String name) {
-    return db.transaction(c -> {
+    return db.read(c -> {
       List<Row> found = Sql.query(c, FIND, Row::of, name);
       if (found.isEmpty()) {
         return Optional.empty();
@@ -91,7 +91,7 @@ final class JdbcNamespaceStore implements NamespaceStore {
 
   @Override
   public List<Namespace> list() {
-    return db.transaction(c -> {
+    return db.read(c -> {
       Map<String, Map<String, String>> headers = byNamespace(
           Sql.query(c, ALL_HEADERS, Header::of));
       return Sql.query(c, LIST, Row::of).stream().map(row -> row.namespace(headers)).toList();
@@ -100,13 +100,13 @@ final class JdbcNamespaceStore implements NamespaceStore {
 
   @Override
   public Optional<String> signingSecret(String name) {
-    return db.transaction(c -> Sql.query(c, SECRET, row -> row.getString(1), name))
+    return db.read(c -> Sql.query(c, SECRET, row -> row.getString(1), name))
         .stream().findFirst();
   }
 
   @Override
   public Optional<String> namespaceOfToken(String tokenHash) {
-    return db.transaction(c -> Sql.query(c, TOKEN, row -> row.getString(1), tokenHash))
+    return db.read(c -> Sql.query(c, TOKEN, row -> row.getString(1), tokenHash))
         .stream().findFirst();
   }
 

@@ -71,13 +71,13 @@ final class JdbcScheduleStore implements ScheduleStore {
 
   @Override
   public Optional<StoredSchedule> find(String namespace, String name) {
-    return db.transaction(c -> Sql.query(c, FIND, ScheduleRows::stored, namespace, name))
+    return db.read(c -> Sql.query(c, FIND, ScheduleRows::stored, namespace, name))
         .stream().findFirst();
   }
 
   @Override
   public List<StoredSchedule> list(String namespace) {
-    return db.transaction(c -> Sql.query(c, LIST, ScheduleRows::stored, namespace));
+    return db.read(c -> Sql.query(c, LIST, ScheduleRows::stored, namespace));
   }
 
   @Override
@@ -93,7 +93,7 @@ final class JdbcScheduleStore implements ScheduleStore {
 
   @Override
   public Optional<Instant> earliestNextFire() {
-    return db.transaction(c -> Sql.query(c, EARLIEST, row -> Sql.instant(row, "earliest")))
+    return db.read(c -> Sql.query(c, EARLIEST, row -> Sql.instant(row, "earliest")))
         .stream().filter(Objects::nonNull).findFirst();
   }
 

@@ -61,20 +61,20 @@ final class RunHistory {
   }
 
   Optional<Run> find(String runId) {
-    return db.transaction(c -> Sql.query(c, FIND, RunRows::run, runId)).stream().findFirst();
+    return db.read(c -> Sql.query(c, FIND, RunRows::run, runId)).stream().findFirst();
   }
 
   List<Attempt> attempts(String runId) {
-    return db.transaction(c -> Sql.query(c, ATTEMPTS, RunRows::attempt, runId));
+    return db.read(c -> Sql.query(c, ATTEMPTS, RunRows::attempt, runId));
   }
 
   boolean inFlight(String namespace, String schedule) {
-    return db.transaction(c -> inFlight(c, namespace, schedule));
+    return db.read(c -> inFlight(c, namespace, schedule));
   }
 
   /** The runs' columns keep to their status, so each minimum is of the runs it concerns. */
   Optional<Instant> earliestWork() {
-    return db.transaction(c -> Sql.query(c, EARLIEST_WORK, row -> Stream.of(
+    return db.read(c -> Sql.query(c, EARLIEST_WORK, row -> Stream.of(
                 Sql.instant(row, "next_attempt"), Sql.instant(row, "lease_expiry"),
                 Sql.instant(row, "callback_deadline"))
             .filter(Objects::nonNull).min(Instant::compareTo)))
@@ -103,7 +103,7 @@ final class RunHistory {
     }
     sql.append(NEWEST_FIRST);
     parameters.add(query.limit() + 1); // one more than asked tells whether a next page exists
-    List<Run> runs = db.transaction(c -> Sql.query(c, sql.toString(), RunRows::run,
+    List<Run> runs = db.read(c -> Sql.query(c, sql.toString(), RunRows::run,
         parameters.toArray()));
     if (runs.size() <= query.limit()) {
       return new RunPage(runs, null);
@@ -129,7 +129,7 @@ final class RunHistory {
   long dispatchedIn(String namespace, YearMonth month) {
     Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    return db.transaction(c -> Sql.query(c, DISPATCHED, row -> row.getLong("dispatched"),
+    return db.read(c -> Sql.query(c, DISPATCHED, row -> row.getLong("dispatched"),
         namespace, start, end)).getFirst();
   }
 

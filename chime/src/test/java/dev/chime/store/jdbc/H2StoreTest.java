@@ -50,6 +50,23 @@ class H2StoreTest extends StoreContractTest {
     }
   }
 
+  /**
+   * Each commit appends a chunk of some 25 KB to H2's file. Before the embedded options kept
+   * H2's housekeeping running and stopped it from retaining dead chunks for 45 s, 2,000
+   * schedules made a 50 MB file, and 100,000 made 3.3 GB; their live data is under 1 MB.
+   */
+  @Test
+  void embedded_manySmallCommits_leaveAFileNearTheSizeOfItsData() throws Exception {
+    Path folder = dataDirectory.resolve("chime-data");
+    try (Store store = JdbcStores.embedded(folder, StoreConfig.defaults(clock()))) {
+      store.namespaces().create(Samples.namespace("billing"), "secret", "hash");
+      for (int i = 0; i < 2000; i++) {
+        store.schedules().create(Samples.schedule("billing", String.format("s-%05d", i)), T0);
+      }
+      assertThat(Files.size(folder.resolve("chime.mv.db"))).isLessThan(12L << 20);
+    }
+  }
+
   @Test
   void embedded_onAFolderAnotherProcessHolds_saysSo() throws Exception {
     Path folder = dataDirectory.resolve("chime-data");
