@@ -55,7 +55,8 @@ public final class Chime implements AutoCloseable {
     SchedulerConfig schedulerConfig = SchedulerConfig.defaults(owner());
     schedulerConfig = new SchedulerConfig(schedulerConfig.owner(), schedulerConfig.grace(),
         schedulerConfig.batchSize(), config.lease(),
-        min(schedulerConfig.longestSleep(), config.lease().dividedBy(3)));
+        min(schedulerConfig.longestSleep(), config.lease().dividedBy(3)),
+        schedulerConfig.lookahead());
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom()),
         clock, schedulerConfig, new RunIds(clock, new SplittableRandom()));
     ApiServer api;

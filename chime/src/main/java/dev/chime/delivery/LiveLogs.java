@@ -4,6 +4,7 @@ import dev.chime.schedule.Attempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,10 @@ public final class LiveLogs {
   private final Duration linger;
   private final int maxLogs;
   private final Map<String, Entry> logs = new LinkedHashMap<>();
+  // Finished entries in the order they finished, so that pruning stops at the first that still
+  // lingers instead of walking every log on every attempt (a burst opened thousands a second,
+  // each walking the thousand kept). May hold entries replaced or evicted since.
+  private final ArrayDeque<Entry> byFinish = new ArrayDeque<>();
 
   public LiveLogs(InstantSource clock) {
     this(clock, DEFAULT_LINGER, DEFAULT_MAX_LOGS);
@@ -87,7 +92,9 @@ public final class LiveLogs {
     synchronized (this) {
       Entry entry = logs.get(excerpt.runId());
       if (entry != null && entry.excerpt() == excerpt) {
-        logs.put(excerpt.runId(), new Entry(excerpt, clock.instant()));
+        Entry finished = new Entry(excerpt, clock.instant());
+        logs.put(excerpt.runId(), finished);
+        byFinish.addLast(finished);
       }
     }
   }
@@ -99,7 +106,13 @@ public final class LiveLogs {
 
   private void prune() {
     Instant cutoff = clock.instant().minus(linger);
-    logs.values().removeIf(e -> e.finishedAt() != null && !e.finishedAt().isAfter(cutoff));
+    while (!byFinish.isEmpty() && !byFinish.peekFirst().finishedAt().isAfter(cutoff)) {
+      Entry done = byFinish.pollFirst();
+      logs.remove(done.excerpt().runId(), done); // unless a later attempt replaced it
+    }
+    if (byFinish.size() > 4 * maxLogs) { // mostly entries evicted since: forget those
+      byFinish.removeIf(e -> logs.get(e.excerpt().runId()) != e);
+    }
   }
 
   private void evictBeyondLimit() {

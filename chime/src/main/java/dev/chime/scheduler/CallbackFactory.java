@@ -43,9 +43,13 @@ final class CallbackFactory {
     /** The run's schedule, namespace and signing secret, unless one has been deleted. */
     Optional<Target> target(Run run) {
       return store.schedules().find(run.namespace(), run.schedule())
-          .flatMap(schedule -> tenants.computeIfAbsent(run.namespace(), this::tenant)
-              .map(tenant -> new Target(schedule.schedule(), tenant.namespace(),
-                  tenant.secret())));
+          .flatMap(schedule -> target(schedule.schedule()));
+    }
+
+    /** The schedule's namespace and signing secret, unless the namespace has been deleted. */
+    Optional<Target> target(Schedule schedule) {
+      return tenants.computeIfAbsent(schedule.namespace(), this::tenant)
+          .map(tenant -> new Target(schedule, tenant.namespace(), tenant.secret()));
     }
 
     private Optional<Tenant> tenant(String namespace) {

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * What a due schedule's fires become (SPEC §4), decided inside the claiming transaction.
  *
  * <ul>
- *   <li>A fire no later than the grace period runs (trigger {@code schedule}).
+ *   <li>A fire no later than the grace period runs (trigger {@code schedule}); so does a fire
+ *       claimed ahead of its instant (before the claim's horizon), due at that instant.
  *   <li>Fires later than that were missed while Chime was down, and follow {@code catchup}:
  *       {@code latest} runs the most recent once (trigger {@code catchup}), {@code all} runs the
  *       most recent {@value #MAX_CATCHUP} oldest first, {@code skip} runs none. The ones not run
@@ -46,13 +47,13 @@ final class FirePlanning implements FirePlanner {
   }
 
   @Override
-  public Plan plan(StoredSchedule due, boolean inFlight, Instant now) {
+  public Plan plan(StoredSchedule due, boolean inFlight, Instant now, Instant horizon) {
     Schedule schedule = due.schedule();
     FireSchedule fires =
         schedule.timing().timing(schedule.namespace(), schedule.name())
             .in(schedule.zone(), schedule.delivery().dstGap());
-    List<FireTime> dueFires = recentFires(fires, due.nextFireAt(), now);
-    Instant next = fires.next(now).map(FireTime::instant).orElse(null);
+    List<FireTime> dueFires = recentFires(fires, due.nextFireAt(), horizon);
+    Instant next = fires.next(horizon).map(FireTime::instant).orElse(null);
     List<NewRun> runs = new ArrayList<>();
     boolean busy = inFlight;
     List<FireTime> missed = new ArrayList<>();
@@ -69,12 +70,12 @@ final class FirePlanning implements FirePlanner {
   }
 
   /**
-   * The fires from {@code from} (inclusive) to {@code now}, the most recent first found walking
-   * back, so that a long outage costs at most a few hundred steps; returned oldest first.
+   * The fires from {@code from} to {@code until} (both inclusive), the most recent first found
+   * walking back, so that a long outage costs at most a few hundred steps; returned oldest first.
    */
-  private static List<FireTime> recentFires(FireSchedule fires, Instant from, Instant now) {
+  private static List<FireTime> recentFires(FireSchedule fires, Instant from, Instant until) {
     Deque<FireTime> found = new ArrayDeque<>();
-    Instant before = now.plusNanos(1);
+    Instant before = until.plusNanos(1);
     int limit = MAX_CATCHUP + MAX_RECORDED_MISSES + 1;
     while (found.size() < limit) {
       var fire = fires.previous(before);
@@ -140,7 +141,9 @@ final class FirePlanning implements FirePlanner {
   private NewRun newRun(
       Schedule schedule, FireTime fire, Trigger trigger, RunStatus status, String reason,
       Instant now) {
+    // A fire claimed ahead of its instant is due at it, not before.
+    Instant due = fire.instant().isAfter(now) ? fire.instant() : now;
     return new NewRun(runIds.get(), schedule.namespace(), schedule.name(), trigger,
-        fire.instant(), status, reason, status == RunStatus.PENDING ? now : null);
+        fire.instant(), status, reason, status == RunStatus.PENDING ? due : null);
   }
 }

@@ -49,7 +49,7 @@ public final class ScheduleService {
         .map(StoredSchedule::nextFireAt)
         .orElseGet(() -> nextFire(schedule, clock.instant()));
     boolean created = store.schedules().put(schedule, next);
-    wakeup.wake();
+    wakeup.changed(schedule.namespace(), schedule.name());
     return created;
   }
 
@@ -69,7 +69,7 @@ public final class ScheduleService {
 
   public boolean delete(String namespace, String name) {
     boolean deleted = store.schedules().delete(namespace, name);
-    wakeup.wake();
+    wakeup.changed(namespace, name);
     return deleted;
   }
 
@@ -82,7 +82,7 @@ public final class ScheduleService {
     Schedule schedule = found.get().schedule().withPaused(paused);
     Instant next = nextFire(schedule, clock.instant());
     store.schedules().setPaused(namespace, name, paused, next);
-    wakeup.wake();
+    wakeup.changed(namespace, name);
     return store.schedules().find(namespace, name);
   }
 
@@ -121,7 +121,12 @@ public final class ScheduleService {
   /** Runs each schedule in the chain of {@code run}'s schedule once (trigger {@code chain}). */
   void runChain(Run run) {
     Optional<StoredSchedule> schedule = store.schedules().find(run.namespace(), run.schedule());
-    for (String next : schedule.map(s -> s.schedule().delivery().chain()).orElse(List.of())) {
+    runChain(run, schedule.map(s -> s.schedule().delivery().chain()).orElse(List.of()));
+  }
+
+  /** Runs each schedule of {@code chain} once (trigger {@code chain}) after {@code run}. */
+  void runChain(Run run, List<String> chain) {
+    for (String next : chain) {
       if (trigger(run.namespace(), next, Trigger.CHAIN).isEmpty()) {
         LOG.warn("chain of {}/{} names {}, which does not exist", run.namespace(),
             run.schedule(), next);

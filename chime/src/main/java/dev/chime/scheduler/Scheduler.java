@@ -10,18 +10,20 @@ import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
 import dev.chime.store.AttemptResult;
+import dev.chime.store.ClaimedFires;
 import dev.chime.store.ClaimedRun;
+import dev.chime.store.FireClaim;
 import dev.chime.store.Store;
+import dev.chime.store.StoredSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -38,12 +40,17 @@ import org.slf4j.LoggerFactory;
  * resumes the run with the next attempt and the same run id. {@link #runOnce()} is one pass, for
  * tests on a simulated clock; {@link #start()} runs passes on a thread that never dies of an
  * exception.
+ *
+ * <p>Timing: fires are claimed up to {@link SchedulerConfig#lookahead()} before their instant,
+ * their first attempt started under a lease in the same transaction, and held in {@link
+ * Departures} until the instant, when the loop sends them before any other work; a fire is
+ * never sent before its instant. A claim takes no more fires than the dispatcher can start or
+ * queue one round of, so that replicas share a burst and a pass never waits on a full queue.
  */
 public final class Scheduler implements Wakeup, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final int MAX_CLAIM_BATCHES = 50;
   private static final Duration DRAIN = Duration.ofSeconds(10);
-  private static final int RECORDING_THREADS = 4;
 
   private final Store store;
   private final Dispatcher dispatcher;
@@ -53,15 +60,10 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   private final FirePlanning planning;
   private final ScheduleService schedules;
   private final CallbackFactory callbacks;
+  private final Departures departures = new Departures();
+  private final Recorder recorder;
+  // Attempts sent (or queued in the dispatcher) and not yet recorded.
   private final Map<String, ClaimedRun> inFlight = new ConcurrentHashMap<>();
-  // Outcomes are recorded here, not on the thread that completed the request: the JDK's HTTP
-  // client completes every request on the common pool, one thread on a two-core machine, where
-  // each attempt's commit waited for the one before and held up the next queued callback. The
-  // threads end when idle; a task refused (none is, the queue being unbounded) runs in place.
-  private final ThreadPoolExecutor recorder = new ThreadPoolExecutor(RECORDING_THREADS,
-      RECORDING_THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-      Thread.ofPlatform().name("chime-record-", 0).daemon().factory(),
-      (task, executor) -> task.run());
   // Runs close() handed back: their aborted attempts are expected to find the claim gone.
   private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
@@ -85,7 +87,7 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     this.planning = new FirePlanning(config.grace(), runIds);
     this.schedules = new ScheduleService(store, clock, this, runIds);
     this.callbacks = new CallbackFactory(store);
-    recorder.allowCoreThreadTimeOut(true);
+    this.recorder = new Recorder(store.runs(), clock, this::recorded);
   }
 
   /** The service through which schedules change; its changes wake this loop. */
@@ -94,16 +96,17 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   /**
-   * One pass: renew this process's leases (first, so that its own runs never look abandoned to
-   * its own claims), claim due fires (starting attempts after each batch, so that a burst's first
-   * callbacks go out while the rest are claimed), time out callback runs past their deadline and
-   * start due attempts.
+   * One pass: send the fires claimed ahead whose instant has come (first, before any database
+   * work), renew this process's leases (so that its own runs never look abandoned to its own
+   * claims), claim due fires (sending or holding each as it is claimed), time out callback runs
+   * past their deadline and start due attempts.
    *
    * @return when the next pass is due
    */
   public Instant runOnce() {
     woken = false;
     Instant now = clock.instant();
+    depart(now);
     renewLeasesWhenDue(now);
     claimDueFires(now);
     store.runs().expireCallbacks(now);
@@ -126,6 +129,12 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
   }
 
+  @Override
+  public void changed(String namespace, String schedule) {
+    departures.changed(namespace, schedule);
+    wake();
+  }
+
   /** Whether the loop thread is alive, for {@code /readyz}. */
   public boolean alive() {
     Thread t = loop;
@@ -134,8 +143,8 @@ public final class Scheduler implements Wakeup, AutoCloseable {
 
   /**
    * Stops claiming, lets attempts in flight finish for a few seconds (renewing their leases
-   * meanwhile), and hands the rest back so that the next start resumes them with their next
-   * attempt and the same run id.
+   * meanwhile), and hands the rest back, with the fires held for a later instant, so that the
+   * next start resumes them with their next attempt and the same run id.
    */
   @Override
   public void close() {
@@ -151,18 +160,19 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
     drain();
     Instant now = clock.instant();
-    for (ClaimedRun claim : inFlight.values()) {
-      handedBack.add(claim.run().id());
-      if (store.runs().release(claim, now)) {
-        LOG.info("handed back run {} of {}/{} for the next start", claim.run().id(),
-            claim.run().namespace(), claim.run().schedule());
-      }
+    for (Departures.Departure held : departures.drain()) {
+      handBack(held.claim(), held.at());
     }
+    for (ClaimedRun claim : inFlight.values()) {
+      handBack(claim, now);
+    }
+    recorder.close();
   }
 
   /**
    * Waits (on the real clock) until no attempt is in flight, at most {@code timeout}: for a
-   * clean shutdown, and for tests that step the loop with {@link #runOnce()}.
+   * clean shutdown, and for tests that step the loop with {@link #runOnce()}. Fires held for a
+   * later instant are not in flight.
    *
    * @return whether it became idle in time
    */
@@ -175,6 +185,14 @@ public final class Scheduler implements Wakeup, AutoCloseable {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
     }
     return true;
+  }
+
+  private void handBack(ClaimedRun claim, Instant dueAt) {
+    handedBack.add(claim.run().id());
+    if (store.runs().release(claim, dueAt)) {
+      LOG.info("handed back run {} of {}/{} for the next start", claim.run().id(),
+          claim.run().namespace(), claim.run().schedule());
+    }
   }
 
   /**
@@ -212,7 +230,9 @@ public final class Scheduler implements Wakeup, AutoCloseable {
   }
 
   private void renewLeases(Instant now) {
-    store.runs().renewLeases(new ArrayList<>(inFlight.values()), now.plus(config.lease()));
+    List<ClaimedRun> held = new ArrayList<>(inFlight.values());
+    held.addAll(departures.claims());
+    store.runs().renewLeases(held, now.plus(config.lease()));
     leasesRenewed = now;
   }
 
@@ -240,58 +260,160 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     }
   }
 
-  private void claimDueFires(Instant now) {
-    for (int batch = 0; batch < MAX_CLAIM_BATCHES; batch++) {
-      Optional<Instant> earliest = store.schedules().earliestNextFire();
-      if (earliest.isEmpty() || earliest.get().isAfter(now)) {
-        return;
+  /** Sends the fires held for an instant that has come. */
+  private void depart(Instant now) {
+    for (Departures.Departure departure : departures.due(now)) {
+      if (departure.changed()) {
+        recheck(departure, now).ifPresent(target -> send(departure.claim(), target));
+      } else {
+        send(departure.claim(), departure.target());
       }
-      store.runs().claimDueFires(now, config.batchSize(), planning);
-      startAttempts(now);
     }
   }
 
+  /**
+   * The target of a fire whose schedule changed after the fire was claimed ahead: the schedule
+   * as it is now, if it still has this fire; otherwise the run is ended {@code skipped}, unsent.
+   */
+  private Optional<CallbackFactory.Target> recheck(Departures.Departure departure, Instant now) {
+    Run run = departure.claim().run();
+    Schedule claimed = departure.target().schedule();
+    Optional<Schedule> current = store.schedules().find(run.namespace(), run.schedule())
+        .map(StoredSchedule::schedule);
+    String reason = current.isEmpty() ? "the schedule was deleted before the fire instant"
+        : current.get().paused() ? "the schedule was paused before the fire instant"
+        : !sameFires(claimed, current.get())
+            ? "the schedule's timing changed before the fire instant" : null;
+    if (reason == null) {
+      return Optional.of(new CallbackFactory.Target(current.get(),
+          departure.target().namespace(), departure.target().secret()));
+    }
+    handedBack.add(run.id());
+    if (!store.runs().skipUnsent(departure.claim(), reason, now)) {
+      LOG.warn("run {} was taken over by another claim before its fire instant", run.id());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameFires(Schedule a, Schedule b) {
+    return a.timing().equals(b.timing()) && a.zone().equals(b.zone())
+        && a.delivery().dstGap() == b.delivery().dstGap();
+  }
+
+  /**
+   * Claims due fires in batches, each no larger than the dispatcher's room, and sends (or holds
+   * until its instant) each fire as it is claimed, so that a burst's first callbacks go out while
+   * the rest are claimed.
+   */
+  private void claimDueFires(Instant now) {
+    Instant horizon = now.plus(config.lookahead());
+    Optional<Instant> earliest = store.schedules().earliestNextFire();
+    if (earliest.isEmpty() || earliest.get().isAfter(horizon)) {
+      return;
+    }
+    CallbackFactory.Lookup lookup = callbacks.lookup();
+    for (int batch = 0; batch < MAX_CLAIM_BATCHES; batch++) {
+      int room = room();
+      if (room <= 0) {
+        return;
+      }
+      int limit = Math.min(config.batchSize(), room);
+      departures.claiming();
+      ClaimedFires claimed = store.runs().claimDueFires(
+          new FireClaim(now, horizon, limit, room, config.owner(), config.lease()), planning);
+      for (ClaimedFires.Started fire : claimed.started()) {
+        Optional<CallbackFactory.Target> target = lookup.target(fire.schedule());
+        Instant at = fire.claim().run().fireAt();
+        if (target.isPresent() && at.isAfter(now)) {
+          departures.hold(fire.claim(), target.get(), at);
+        } else {
+          start(fire.claim(), target);
+        }
+      }
+      if (claimed.schedules() < limit) {
+        return;
+      }
+    }
+  }
+
+  /** How many more attempts to take on: a round beyond those in flight, less those held. */
+  private int room() {
+    return dispatcher.roomWithRoundAhead() - departures.size();
+  }
+
   private void startAttempts(Instant now) {
-    int room = Math.min(dispatcher.roomWithRoundAhead(), config.batchSize());
+    int room = Math.min(room(), config.batchSize());
     if (room <= 0) {
       return;
     }
     CallbackFactory.Lookup lookup = callbacks.lookup();
     for (ClaimedRun claim : store.runs().claimAttempts(now, config.owner(), config.lease(), room)) {
-      start(claim, lookup);
+      start(claim, lookup.target(claim.run()));
     }
   }
 
-  private void start(ClaimedRun claim, CallbackFactory.Lookup lookup) {
-    Run run = claim.run();
-    Optional<CallbackFactory.Target> target = lookup.target(run);
+  private void start(ClaimedRun claim, Optional<CallbackFactory.Target> target) {
     if (target.isEmpty()) {
-      finish(claim, null, failed(claim, "the schedule or its namespace no longer exists"));
+      inFlight.put(claim.run().id(), claim);
+      recorder.record(new Recorder.Ended(claim, null,
+          failed(claim, "the schedule or its namespace no longer exists")));
       return;
     }
-    inFlight.put(run.id(), claim);
-    dispatcher.send(callbacks.callback(claim, target.get()))
-        .whenCompleteAsync((delivered, error) -> {
-          boolean replan = true;
-          try {
-            Schedule schedule = target.get().schedule();
-            AttemptResult result =
-                error == null ? result(claim, schedule, delivered) : failed(claim, error.toString());
-            finish(claim, schedule, result);
-            replan = !result.status().isFinal();
-          } catch (RuntimeException e) {
-            LOG.error("could not record attempt {} of run {}; its lease will expire and it will"
-                + " be retried", claim.attempt(), run.id(), e);
-          } finally {
-            inFlight.remove(run.id());
-            // A pass is needed when the run goes on (its next attempt or deadline may come
-            // before the loop's next pass) or when the dispatcher has a free slot and nothing
-            // queued to fill it; otherwise the queued round keeps it busy.
-            if (replan || dispatcher.capacity() > 0) {
-              wake();
+    send(claim, target.get());
+  }
+
+  private void send(ClaimedRun claim, CallbackFactory.Target target) {
+    inFlight.put(claim.run().id(), claim);
+    Schedule schedule = target.schedule();
+    dispatcher.send(callbacks.callback(claim, target)).whenComplete((delivered, error) -> {
+      AttemptResult result;
+      try {
+        result = error == null ? result(claim, schedule, delivered)
+            : failed(claim, error.toString());
+      } catch (RuntimeException e) {
+        result = failed(claim, "unexpected error: " + e);
+      }
+      recorder.record(new Recorder.Ended(claim, schedule, result));
+    });
+  }
+
+  /** After a group of outcomes is written: chains, the runs' slots, and the next pass. */
+  private void recorded(List<Recorder.Ended> group, Recorder.Recording[] recordings) {
+    boolean replan = false;
+    for (int i = 0; i < group.size(); i++) {
+      Recorder.Ended ended = group.get(i);
+      Run run = ended.claim().run();
+      try {
+        switch (recordings[i]) {
+          case RECORDED -> {
+            if (ended.result().status() == RunStatus.SUCCEEDED && ended.schedule() != null) {
+              schedules.runChain(run, ended.schedule().delivery().chain());
             }
           }
-        }, recorder);
+          case TAKEN_OVER -> {
+            if (handedBack.contains(run.id())) {
+              LOG.debug("attempt {} of run {} ended after the run was handed back",
+                  ended.claim().attempt(), run.id());
+            } else {
+              LOG.warn("run {} was taken over by another claim; attempt {} not recorded",
+                  run.id(), ended.claim().attempt());
+            }
+          }
+          case FAILED -> { } // logged by the recorder; the lease will expire
+        }
+      } catch (RuntimeException e) {
+        LOG.error("could not run the chain of run {}", run.id(), e);
+      } finally {
+        replan |= !ended.result().status().isFinal();
+        inFlight.remove(run.id());
+      }
+    }
+    // A pass is needed when a run goes on (its next attempt or deadline may come before the
+    // loop's next pass) or when the dispatcher has a free slot and nothing queued to fill it;
+    // otherwise the queued round keeps it busy.
+    if (replan || dispatcher.capacity() > 0) {
+      wake();
+    }
   }
 
   private AttemptResult result(ClaimedRun claim, Schedule schedule, Delivered delivered) {
@@ -318,33 +440,23 @@ public final class Scheduler implements Wakeup, AutoCloseable {
     return new AttemptResult(attempt, RunStatus.FAILED, null, reason);
   }
 
-  private void finish(ClaimedRun claim, Schedule schedule, AttemptResult result) {
-    Run run = claim.run();
-    if (!store.runs().finishAttempt(claim, result, clock.instant())) {
-      if (handedBack.contains(run.id())) {
-        LOG.debug("attempt {} of run {} ended after the run was handed back", claim.attempt(),
-            run.id());
-      } else {
-        LOG.warn("run {} was taken over by another claim; attempt {} not recorded", run.id(),
-            claim.attempt());
-      }
-      return;
-    }
-    if (result.status() == RunStatus.SUCCEEDED && schedule != null) {
-      schedules.runChain(run);
-    }
-  }
-
+  /**
+   * The earliest of: a held departure, the next fire less the lookahead, and other due work
+   * (retries, expired leases, callback deadlines). With no room for more attempts, due fires and
+   * attempts wait for the wake-up that comes when room frees, rather than spinning the loop.
+   */
   private Instant nextPass(Instant now) {
     Instant next = now.plus(config.longestSleep());
-    Optional<Instant> fire = store.schedules().earliestNextFire();
-    Optional<Instant> work = store.runs().earliestWork();
-    if (fire.isPresent() && fire.get().isBefore(next)) {
-      next = fire.get();
-    }
-    if (work.isPresent() && work.get().isBefore(next)) {
-      next = work.get();
+    next = earliest(next, departures.earliest());
+    if (room() > 0) {
+      next = earliest(next, store.schedules().earliestNextFire()
+          .map(fire -> fire.minus(config.lookahead())));
+      next = earliest(next, store.runs().earliestWork());
     }
     return next;
+  }
+
+  private static Instant earliest(Instant a, Optional<Instant> b) {
+    return b.isPresent() && b.get().isBefore(a) ? b.get() : a;
   }
 }

@@ -14,12 +14,23 @@ import java.time.Duration;
  * @param longestSleep the loop wakes at least this often, to renew leases and notice work
  *     another replica scheduled; at most a third of {@code lease}, since leases are renewed a
  *     third of a lease apart
+ * @param lookahead how long before its instant a fire may be claimed (its run inserted and its
+ *     first attempt leased), so that the claim's database work is done when the instant comes
+ *     and the fire leaves exactly then; zero claims fires only once due
  */
 public record SchedulerConfig(
-    String owner, Duration grace, int batchSize, Duration lease, Duration longestSleep) {
+    String owner, Duration grace, int batchSize, Duration lease, Duration longestSleep,
+    Duration lookahead) {
+
+  public SchedulerConfig {
+    if (lookahead == null || lookahead.isNegative() || lookahead.compareTo(grace) > 0) {
+      throw new IllegalArgumentException(
+          "lookahead must be between zero and the grace period, was " + lookahead);
+    }
+  }
 
   public static SchedulerConfig defaults(String owner) {
-    return new SchedulerConfig(
-        owner, Duration.ofSeconds(60), 200, Duration.ofSeconds(60), Duration.ofSeconds(10));
+    return new SchedulerConfig(owner, Duration.ofSeconds(60), 200, Duration.ofSeconds(60),
+        Duration.ofSeconds(10), Duration.ofMillis(250));
   }
 }

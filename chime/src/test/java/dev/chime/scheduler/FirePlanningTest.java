@@ -41,9 +41,14 @@ class FirePlanningTest {
   }
 
   private Plan plan(Schedule schedule, String nextFireAt, boolean inFlight, String now) {
+    return plan(schedule, nextFireAt, inFlight, now, now);
+  }
+
+  private Plan plan(Schedule schedule, String nextFireAt, boolean inFlight, String now,
+      String horizon) {
     StoredSchedule due = new StoredSchedule(schedule, Instant.parse(nextFireAt), null, null, 1,
         Instant.EPOCH, Instant.EPOCH);
-    return planning.plan(due, inFlight, Instant.parse(now));
+    return planning.plan(due, inFlight, Instant.parse(now), Instant.parse(horizon));
   }
 
   private static List<String> describe(Plan plan) {
@@ -61,6 +66,23 @@ class FirePlanningTest {
     NewRun run = plan.runs().get(0);
     assertThat(run.keyedByFire()).isTrue();
     assertThat(run.nextAttemptAt()).isEqualTo(Instant.parse("2026-01-15T07:00:00.003Z"));
+  }
+
+  @Test
+  void aFireClaimedAheadOfItsInstant_isDueAtItsInstant_andTheNextFireComesAfterTheHorizon() {
+    Plan plan = plan(schedule("* * * * *", Delivery.DEFAULTS), "2026-01-15T07:01:00Z", false,
+        "2026-01-15T07:00:59.800Z", "2026-01-15T07:01:00.050Z");
+    assertThat(describe(plan)).containsExactly("2026-01-15T07:01:00Z schedule pending");
+    assertThat(plan.runs().get(0).nextAttemptAt()).isEqualTo(Instant.parse("2026-01-15T07:01:00Z"));
+    assertThat(plan.nextFireAt()).isEqualTo(Instant.parse("2026-01-15T07:02:00Z"));
+  }
+
+  @Test
+  void lateness_isMeasuredFromNow_notFromTheHorizon() {
+    // 59.9 s late at now: on time (grace 60 s), although 60.1 s before the horizon.
+    Plan plan = plan(schedule("0 * * * *", catchup(Delivery.Catchup.SKIP)),
+        "2026-01-15T07:00:00Z", false, "2026-01-15T07:00:59.900Z", "2026-01-15T07:01:00.100Z");
+    assertThat(describe(plan)).containsExactly("2026-01-15T07:00:00Z schedule pending");
   }
 
   @Test

@@ -111,7 +111,7 @@ class SchedulerDeliveryTest {
     f.stepAt("2026-03-07T00:15:00Z");
     f.step();
     f.stepAt("2026-03-07T00:15:00.500Z");
-    f.stepAt("2026-03-07T00:29:59.999Z");
+    f.stepAt("2026-03-07T00:29:59.700Z"); // just before the lookahead reaches 00:30
 
     Receiver.Request request = f.next();
     assertThat(request.header("X-Fired-At")).isEqualTo("2026-03-07T00:15:00.000Z");
@@ -169,10 +169,13 @@ class SchedulerDeliveryTest {
   @Test
   void runOnce_answersWhenTheNextPassIsDue_theNextFireOrTheLongestSleep() {
     f.put(schedule("nightly", "30 2 * * *", "America/Denver", options().build()));
+    f.clock.set(Instant.parse("2026-03-07T08:00:00Z"));
+    assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T08:00:10Z"));
     f.clock.set(Instant.parse("2026-03-07T09:29:55Z"));
+    // The lookahead (250 ms) before the fire: then it is claimed, and held until 09:30.
+    assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T09:29:59.750Z"));
+    f.clock.set(Instant.parse("2026-03-07T09:29:59.750Z"));
     assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T09:30:00Z"));
-    f.clock.set(Instant.parse("2026-03-07T09:00:00Z"));
-    assertThat(f.scheduler.runOnce()).isEqualTo(Instant.parse("2026-03-07T09:00:10Z"));
   }
 
   /**

@@ -66,7 +66,7 @@ class SchedulerDrainTest {
     });
     Scheduler scheduler = new Scheduler(store, dispatcher, new Backoff(new SplittableRandom(1)),
         clock, new SchedulerConfig("replica-a", Duration.ofMinutes(1), 10, LEASE,
-            Duration.ofSeconds(1)),
+            Duration.ofSeconds(1), Duration.ofMillis(250)),
         () -> UUID.randomUUID().toString());
     store.namespaces().create(new Namespace("team", receiver.url(""),
         Namespace.Environment.SANDBOX, Map.of()), "secret", "token-hash");

@@ -5,6 +5,7 @@ import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.store.AttemptResult;
 import dev.chime.store.ClaimedRun;
+import dev.chime.store.FinishedAttempt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +62,9 @@ final class AttemptLeases {
   private static final String RENEW = "UPDATE runs SET lease_expires_at = ?" + HELD;
   private static final String RELEASE = "UPDATE runs SET status = 'pending',"
       + " next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL" + HELD;
+  private static final String SKIP_UNSENT = "UPDATE runs SET status = 'skipped', reason = ?,"
+      + " attempts = attempts - 1, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL"
+      + HELD;
   private static final String COMPLETE = "UPDATE runs SET status = ?, reason = ?,"
       + " finished_at = ?, callback_deadline = NULL"
       + " WHERE id = ? AND status = 'running' AND callback_deadline >= ?";
@@ -108,20 +112,37 @@ final class AttemptLeases {
     return due.subList(0, Math.min(limit, due.size()));
   }
 
-  boolean finishAttempt(ClaimedRun claim, AttemptResult result, Instant now) {
-    check(claim, result);
-    RunStatus status = result.status();
+  /**
+   * Records the attempts in one transaction, as two batches: the runs' new status (matching only
+   * where the claim still holds the run), then the attempts of the runs that matched.
+   */
+  boolean[] finishAttempts(List<FinishedAttempt> finished, Instant now) {
+    finished.forEach(f -> check(f.claim(), f.result()));
+    if (finished.isEmpty()) {
+      return new boolean[0];
+    }
     return db.transaction(c -> {
-      int updated = Sql.update(c, FINISH, status, Sql.clip(result.reason(), RunRows.MAX_REASON),
-          status == RunStatus.PENDING ? result.nextAttemptAt() : null,
-          status == RunStatus.RUNNING ? result.nextAttemptAt() : null,
-          status.isFinal() ? now : null,
-          claim.run().id(), claim.epoch(), claim.owner());
-      if (updated == 0) {
-        return false;
+      List<Object[]> runs = new ArrayList<>();
+      for (FinishedAttempt f : finished) {
+        AttemptResult result = f.result();
+        RunStatus status = result.status();
+        runs.add(new Object[] {status, Sql.clip(result.reason(), RunRows.MAX_REASON),
+            status == RunStatus.PENDING ? result.nextAttemptAt() : null,
+            status == RunStatus.RUNNING ? result.nextAttemptAt() : null,
+            status.isFinal() ? now : null,
+            f.claim().run().id(), f.claim().epoch(), f.claim().owner()});
       }
-      Sql.update(c, RunRows.INSERT_ATTEMPT, RunRows.attemptValues(result.attempt()));
-      return true;
+      int[] updated = Sql.updateEach(c, FINISH, runs);
+      boolean[] recorded = new boolean[finished.size()];
+      List<Object[]> attempts = new ArrayList<>();
+      for (int i = 0; i < recorded.length; i++) {
+        recorded[i] = updated[i] == 1;
+        if (recorded[i]) {
+          attempts.add(RunRows.attemptValues(finished.get(i).result().attempt()));
+        }
+      }
+      Sql.updateEach(c, RunRows.INSERT_ATTEMPT, attempts);
+      return recorded;
     });
   }
 
@@ -140,9 +161,14 @@ final class AttemptLeases {
     });
   }
 
-  boolean release(ClaimedRun claim, Instant now) {
-    return db.transaction(c -> Sql.update(c, RELEASE, now, claim.run().id(), claim.epoch(),
+  boolean release(ClaimedRun claim, Instant dueAt) {
+    return db.transaction(c -> Sql.update(c, RELEASE, dueAt, claim.run().id(), claim.epoch(),
         claim.owner())) == 1;
+  }
+
+  boolean skipUnsent(ClaimedRun claim, String reason, Instant now) {
+    return db.transaction(c -> Sql.update(c, SKIP_UNSENT, Sql.clip(reason, RunRows.MAX_REASON),
+        now, claim.run().id(), claim.epoch(), claim.owner())) == 1;
   }
 
   boolean complete(String runId, RunStatus status, String message, Instant now) {

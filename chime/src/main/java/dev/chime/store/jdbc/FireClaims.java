@@ -1,8 +1,13 @@
 package dev.chime.store.jdbc;
 
+import dev.chime.schedule.Delivery;
 import dev.chime.schedule.Run;
+import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
+import dev.chime.store.ClaimedFires;
+import dev.chime.store.ClaimedRun;
 import dev.chime.store.Conflict;
+import dev.chime.store.FireClaim;
 import dev.chime.store.FirePlanner;
 import dev.chime.store.NewRun;
 import dev.chime.store.StoredSchedule;
@@ -10,12 +15,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Due fires become runs exactly once: the schedule row is locked while its fires are planned, and
  * each schedule or catch-up run is inserted under the unique (namespace, schedule, fire_key) key,
  * so a fire claimed twice (a retried transaction, a clock going back) still has one run.
+ *
+ * <p>A claim costs a fixed number of statements per schedule, sent in JDBC batches: lock, insert
+ * its runs, advance it (and point it at its latest run). Runs the claim starts are inserted
+ * {@code running} under the lease, so a fire's first attempt needs no transaction of its own.
  */
 final class FireClaims {
   static final int MAX_LIMIT = 1000;
@@ -23,23 +34,27 @@ final class FireClaims {
   private static final String DUE_WHERE = " WHERE s.paused = FALSE AND s.next_fire_at >= "
       + Sql.SINCE_EVER + " AND s.next_fire_at <= ?";
   private static final String DUE_ORDER = " ORDER BY s.next_fire_at, s.namespace, s.name LIMIT ?";
-  // Picked and locked in one statement, where the dialect allows it (Dialect.locksOnlyWhatItReturns).
+  // Picked and locked in one statement where the dialect allows it (locksOnlyWhatItReturns);
+  // otherwise picked without a lock, then each taken by TAKE_IF_UNCHANGED.
   private static final String DUE = ScheduleRows.SELECT + DUE_WHERE + DUE_ORDER;
-  // Otherwise picked without a lock, then each taken by an update that matches only while it is
-  // still due (a claimer that took it first has moved its next fire by the time the lock is
-  // granted), then read. An update rather than a FOR UPDATE select: H2 never caches a FOR UPDATE
-  // select's plan, and parsed the wide one again for every fire.
-  private static final String DUE_KEYS = "SELECT s.namespace, s.name FROM schedules s"
-      + DUE_WHERE + DUE_ORDER;
-  private static final String TAKE_IF_DUE = "UPDATE schedules SET next_fire_at = next_fire_at"
-      + " WHERE namespace = ? AND name = ? AND paused = FALSE AND next_fire_at <= ?";
-  private static final String TAKEN = ScheduleRows.SELECT + " WHERE s.namespace = ? AND s.name = ?";
+  // Matches only while the row is as it was read: still due at the same fire, same definition
+  // (a claimer that took it first has moved its next fire by the time the lock is granted, a
+  // change has raised its version). An update rather than a FOR UPDATE select: H2 never caches
+  // a FOR UPDATE select's plan, and parsed the wide one again for every fire. Taking the row as
+  // read spares reading it again under the lock.
+  private static final String TAKE_IF_UNCHANGED = "UPDATE schedules SET next_fire_at ="
+      + " next_fire_at WHERE namespace = ? AND name = ? AND paused = FALSE AND next_fire_at = ?"
+      + " AND version = ?";
   private static final String ADVANCE = "UPDATE schedules SET next_fire_at = ?"
       + " WHERE namespace = ? AND name = ?";
   // The schedule shows the run with the latest fire instant; on a tie, the newer run.
+  private static final String NEWER_THAN_LATEST = "last_run_id IS NULL"
+      + " OR (SELECT r.fire_at FROM runs r WHERE r.id = schedules.last_run_id) <= ?";
+  private static final String ADVANCE_AND_MARK = "UPDATE schedules SET next_fire_at = ?,"
+      + " last_run_id = CASE WHEN " + NEWER_THAN_LATEST + " THEN CAST(? AS VARCHAR("
+      + RunRows.MAX_ID + ")) ELSE last_run_id END WHERE namespace = ? AND name = ?";
   private static final String MARK_LATEST = "UPDATE schedules SET last_run_id = ?"
-      + " WHERE namespace = ? AND name = ? AND (last_run_id IS NULL"
-      + " OR (SELECT r.fire_at FROM runs r WHERE r.id = schedules.last_run_id) <= ?)";
+      + " WHERE namespace = ? AND name = ? AND (" + NEWER_THAN_LATEST + ")";
 
   private final Database db;
 
@@ -47,17 +62,57 @@ final class FireClaims {
     this.db = db;
   }
 
-  List<Run> claimDueFires(Instant now, int limit, FirePlanner planner) {
-    checkLimit(limit);
+  ClaimedFires claimDueFires(FireClaim claim, FirePlanner planner) {
+    checkLimit(claim.limit());
+    Instant leaseExpires = claim.starts() == 0 ? null : Sql.stored(claim.now().plus(claim.lease()));
     return db.transaction(c -> {
       List<StoredSchedule> due = db.dialect().locksOnlyWhatItReturns()
-          ? Sql.query(c, db.dialect().lockForClaim(DUE), ScheduleRows::stored, now, limit)
-          : lockEachStillDue(c, now, limit);
-      List<Run> inserted = new ArrayList<>();
+          ? Sql.query(c, db.dialect().lockForClaim(DUE), ScheduleRows::stored, claim.horizon(),
+              claim.limit())
+          : takeEachUnchanged(c, claim.horizon(), claim.limit());
+      List<Planned> planned = new ArrayList<>();
+      List<Run> runs = new ArrayList<>();
       for (StoredSchedule schedule : due) {
-        inserted.addAll(claim(c, schedule, now, planner));
+        FirePlanner.Plan plan = planner.plan(schedule, inFlight(c, schedule.schedule()),
+            claim.now(), claim.horizon());
+        check(schedule, plan);
+        planned.add(new Planned(schedule, plan, runs.size()));
+        for (NewRun run : plan.runs()) {
+          runs.add(RunRows.created(run, claim.now()));
+        }
       }
-      return inserted;
+      boolean[] start = toStart(runs, claim.starts());
+      List<Object[]> values = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        values.add(start[i]
+            ? RunRows.insertValues(RunRows.started(runs.get(i)), claim.owner(), leaseExpires)
+            : RunRows.insertValues(runs.get(i)));
+      }
+      int[] counts = Sql.updateEach(c, db.dialect().insertOncePerFire(), values);
+      List<Run> inserted = new ArrayList<>();
+      List<ClaimedFires.Started> started = new ArrayList<>();
+      List<Run> latest = new ArrayList<>();
+      for (Planned p : planned) {
+        Run latestOfSchedule = null;
+        for (int i = p.firstRun(); i < p.firstRun() + p.plan().runs().size(); i++) {
+          if (counts[i] != 1) {
+            continue; // the fire already had its run
+          }
+          Run run = start[i] ? RunRows.started(runs.get(i)) : runs.get(i);
+          if (start[i]) {
+            started.add(new ClaimedFires.Started(
+                new ClaimedRun(run, claim.owner(), 1, leaseExpires), p.due().schedule()));
+          }
+          inserted.add(run);
+          if (latestOfSchedule == null || !run.fireAt().isBefore(latestOfSchedule.fireAt())) {
+            latestOfSchedule = run; // the latest fire; on a tie, the newer run
+          }
+        }
+        latest.add(latestOfSchedule);
+      }
+      advance(c, planned, latest);
+      started.sort(Comparator.comparing(s -> s.claim().run().fireAt()));
+      return new ClaimedFires(due.size(), inserted, started);
     });
   }
 
@@ -82,56 +137,79 @@ final class FireClaims {
         }
         throw e;
       }
-      markLatest(c, created);
+      Sql.update(c, MARK_LATEST, created.id(), created.namespace(), created.schedule(),
+          created.fireAt());
       return null;
     });
     return created;
   }
 
+  /** A due schedule, its plan, and where the plan's runs begin in the claim's list of runs. */
+  private record Planned(StoredSchedule due, FirePlanner.Plan plan, int firstRun) {}
+
   /**
-   * The due schedules, picked without a lock and then locked one by one; a schedule another
-   * claimer took in between is no longer due when its lock is granted, and is passed over.
+   * The due schedules, read without a lock and then taken one by one; a schedule another
+   * claimer took, or a change touched, in between no longer matches when its lock is granted,
+   * and is passed over.
    */
-  private static List<StoredSchedule> lockEachStillDue(Connection c, Instant now, int limit)
+  private static List<StoredSchedule> takeEachUnchanged(Connection c, Instant horizon, int limit)
       throws SQLException {
-    List<Object[]> candidates = Sql.query(c, DUE_KEYS,
-        row -> new Object[] {row.getString("namespace"), row.getString("name"), now}, now, limit);
-    int[] taken = Sql.updateEach(c, TAKE_IF_DUE, candidates);
+    List<StoredSchedule> candidates = Sql.query(c, DUE, ScheduleRows::stored, horizon, limit);
     List<Object[]> keys = new ArrayList<>();
+    for (StoredSchedule candidate : candidates) {
+      Schedule schedule = candidate.schedule();
+      keys.add(new Object[] {schedule.namespace(), schedule.name(), candidate.nextFireAt(),
+          candidate.version()});
+    }
+    int[] taken = Sql.updateEach(c, TAKE_IF_UNCHANGED, keys);
+    List<StoredSchedule> due = new ArrayList<>();
     for (int i = 0; i < taken.length; i++) {
       if (taken[i] == 1) {
-        keys.add(new Object[] {candidates.get(i)[0], candidates.get(i)[1]});
+        due.add(candidates.get(i));
       }
     }
-    return Sql.queryEach(c, TAKEN, ScheduleRows::stored, keys);
+    return due;
   }
 
-  private List<Run> claim(Connection c, StoredSchedule due, Instant now, FirePlanner planner)
+  /** Only {@code forbid} needs to know; the lookup reads the schedule's history. */
+  private static boolean inFlight(Connection c, Schedule schedule) throws SQLException {
+    return schedule.delivery().concurrency() == Delivery.Concurrency.FORBID
+        && RunHistory.inFlight(c, schedule.namespace(), schedule.name());
+  }
+
+  /** Which runs to start: the pending ones with the {@code starts} oldest fires. */
+  private static boolean[] toStart(List<Run> runs, int starts) {
+    boolean[] start = new boolean[runs.size()];
+    IntStream.range(0, runs.size())
+        .filter(i -> runs.get(i).status() == RunStatus.PENDING)
+        .boxed()
+        .sorted(Comparator.comparing(i -> runs.get(i).fireAt()))
+        .limit(starts)
+        .forEach(i -> start[i] = true);
+    return start;
+  }
+
+  /**
+   * Moves each schedule's next fire on, and points it at {@code latest}, the latest run the
+   * claim inserted for it (if any), unless it shows a later one.
+   */
+  private static void advance(Connection c, List<Planned> planned, List<Run> latest)
       throws SQLException {
-    Schedule schedule = due.schedule();
-    boolean inFlight = RunHistory.inFlight(c, schedule.namespace(), schedule.name());
-    FirePlanner.Plan plan = planner.plan(due, inFlight, now);
-    checkAdvances(due, plan);
-    Sql.update(c, ADVANCE, plan.nextFireAt(), schedule.namespace(), schedule.name());
-    List<Run> inserted = new ArrayList<>();
-    for (NewRun run : plan.runs()) {
-      checkBelongs(run, schedule);
-      Run created = RunRows.created(run, now);
-      if (insertOncePerFire(c, created)) {
-        markLatest(c, created);
-        inserted.add(created);
+    List<Object[]> advances = new ArrayList<>();
+    List<Object[]> marks = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      Schedule schedule = planned.get(i).due().schedule();
+      Instant next = planned.get(i).plan().nextFireAt();
+      Run run = latest.get(i);
+      if (run == null) {
+        advances.add(new Object[] {next, schedule.namespace(), schedule.name()});
+      } else {
+        marks.add(new Object[] {next, run.fireAt(), run.id(), schedule.namespace(),
+            schedule.name()});
       }
     }
-    return inserted;
-  }
-
-  private boolean insertOncePerFire(Connection c, Run run) throws SQLException {
-    String sql = RunRows.keyedByFire(run) ? db.dialect().insertOncePerFire() : RunRows.INSERT;
-    return Sql.update(c, sql, RunRows.insertValues(run)) == 1;
-  }
-
-  private static void markLatest(Connection c, Run run) throws SQLException {
-    Sql.update(c, MARK_LATEST, run.id(), run.namespace(), run.schedule(), run.fireAt());
+    Sql.updateEach(c, ADVANCE, advances);
+    Sql.updateEach(c, ADVANCE_AND_MARK, marks);
   }
 
   private static void checkLimit(int limit) {
@@ -141,19 +219,22 @@ final class FireClaims {
     }
   }
 
-  /** A plan that left the next fire where it was would be claimed again at once, forever. */
-  private static void checkAdvances(StoredSchedule due, FirePlanner.Plan plan) {
+  /**
+   * A plan that left the next fire where it was would be claimed again at once, forever; a plan
+   * may only make schedule and catch-up runs of its own schedule.
+   */
+  private static void check(StoredSchedule due, FirePlanner.Plan plan) {
     if (plan.nextFireAt() != null && !plan.nextFireAt().isAfter(due.nextFireAt())) {
       throw new IllegalStateException("the plan for " + key(due.schedule())
           + " does not advance its next fire past " + due.nextFireAt()
           + " (it gave " + plan.nextFireAt() + ")");
     }
-  }
-
-  private static void checkBelongs(NewRun run, Schedule schedule) {
-    if (!schedule.namespace().equals(run.namespace()) || !schedule.name().equals(run.schedule())) {
-      throw new IllegalStateException("the plan for " + key(schedule) + " made a run of "
-          + run.namespace() + "/" + run.schedule());
+    for (NewRun run : plan.runs()) {
+      if (!due.schedule().namespace().equals(run.namespace())
+          || !due.schedule().name().equals(run.schedule()) || !run.keyedByFire()) {
+        throw new IllegalStateException("the plan for " + key(due.schedule()) + " made a "
+            + run.trigger().id() + " run of " + run.namespace() + "/" + run.schedule());
+      }
     }
   }
 

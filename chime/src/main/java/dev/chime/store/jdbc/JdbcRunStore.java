@@ -3,8 +3,10 @@ package dev.chime.store.jdbc;
 import dev.chime.schedule.Attempt;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
-import dev.chime.store.AttemptResult;
+import dev.chime.store.ClaimedFires;
 import dev.chime.store.ClaimedRun;
+import dev.chime.store.FinishedAttempt;
+import dev.chime.store.FireClaim;
 import dev.chime.store.FirePlanner;
 import dev.chime.store.NewRun;
 import dev.chime.store.RunPage;
@@ -29,8 +31,8 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public List<Run> claimDueFires(Instant now, int limit, FirePlanner planner) {
-    return fires.claimDueFires(now, limit, planner);
+  public ClaimedFires claimDueFires(FireClaim claim, FirePlanner planner) {
+    return fires.claimDueFires(claim, planner);
   }
 
   @Override
@@ -44,8 +46,13 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public boolean finishAttempt(ClaimedRun claim, AttemptResult result, Instant now) {
-    return leases.finishAttempt(claim, result, now);
+  public boolean[] finishAttempts(List<FinishedAttempt> finished, Instant now) {
+    return leases.finishAttempts(finished, now);
+  }
+
+  @Override
+  public boolean skipUnsent(ClaimedRun claim, String reason, Instant now) {
+    return leases.skipUnsent(claim, reason, now);
   }
 
   @Override
@@ -54,8 +61,8 @@ final class JdbcRunStore implements RunStore {
   }
 
   @Override
-  public boolean release(ClaimedRun claim, Instant now) {
-    return leases.release(claim, now);
+  public boolean release(ClaimedRun claim, Instant dueAt) {
+    return leases.release(claim, dueAt);
   }
 
   @Override

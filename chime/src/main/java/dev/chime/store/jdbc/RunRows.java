@@ -22,7 +22,7 @@ final class RunRows {
 
   static final List<String> INSERT_COLUMNS = List.of("id", "namespace", "schedule",
       "trigger_kind", "fire_at", "fire_key", "status", "attempts", "reason", "created_at",
-      "next_attempt_at", "lease_epoch", "finished_at");
+      "next_attempt_at", "lease_owner", "lease_expires_at", "lease_epoch", "finished_at");
   static final String INSERT_COLUMN_LIST = String.join(", ", INSERT_COLUMNS);
   static final String INSERT_PLACEHOLDERS =
       String.join(", ", Collections.nCopies(INSERT_COLUMNS.size(), "?"));
@@ -55,11 +55,31 @@ final class RunRows {
     return run.trigger() == Trigger.SCHEDULE || run.trigger() == Trigger.CATCHUP;
   }
 
+  /**
+   * The run {@link #created} pending, started instead: {@code running}, its first attempt
+   * counted. It is inserted under a lease ({@link #insertValues(Run, String, Instant)}).
+   */
+  static Run started(Run pending) {
+    return new Run(pending.id(), pending.namespace(), pending.schedule(), pending.trigger(),
+        pending.fireAt(), RunStatus.RUNNING, 1, pending.reason(), pending.createdAt(), null,
+        null);
+  }
+
   /** The values of {@link #INSERT_COLUMNS} for a run just {@link #created}. */
   static Object[] insertValues(Run run) {
+    return insertValues(run, null, null);
+  }
+
+  /**
+   * The values of {@link #INSERT_COLUMNS} for a run {@link #started} under a lease of {@code
+   * owner} until {@code leaseExpiresAt}, as a claim's first epoch; both null for a run not
+   * started.
+   */
+  static Object[] insertValues(Run run, String owner, Instant leaseExpiresAt) {
     return new Object[] {run.id(), run.namespace(), run.schedule(), run.trigger(), run.fireAt(),
         keyedByFire(run) ? run.fireAt() : null, run.status(), run.attempts(), run.reason(),
-        run.createdAt(), run.nextAttemptAt(), 0L, run.finishedAt()};
+        run.createdAt(), run.nextAttemptAt(), owner, leaseExpiresAt, owner == null ? 0L : 1L,
+        run.finishedAt()};
   }
 
   static Run run(ResultSet row) throws SQLException {

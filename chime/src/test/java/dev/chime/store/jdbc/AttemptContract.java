@@ -47,7 +47,7 @@ interface AttemptContract extends StoreFixture {
     // Ids increase as they are made, so here the newest fire gets the smallest id.
     List<Instant> fires = List.of(T0.minus(Duration.ofHours(1)), T0.minus(Duration.ofHours(2)),
         T0.minus(Duration.ofHours(3)));
-    runs().claimDueFires(T0, 10, (due, inFlight, now) -> new FirePlanner.Plan(
+    runs().claimDueFires(T0, 10, (due, inFlight, now, horizon) -> new FirePlanner.Plan(
         fires.stream().map(at -> new NewRun(newRunId(), "billing", "sync", Trigger.CATCHUP, at,
             RunStatus.PENDING, "", now)).toList(),
         T0.plus(Duration.ofHours(1))));

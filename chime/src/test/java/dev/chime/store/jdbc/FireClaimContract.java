@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.chime.schedule.Delivery;
 import dev.chime.schedule.Run;
 import dev.chime.schedule.RunStatus;
 import dev.chime.schedule.Schedule;
@@ -74,9 +75,9 @@ interface FireClaimContract extends StoreFixture {
     store().schedules().create(Samples.schedule("billing", "paused").withPaused(true), T0);
     List<String> planned = new ArrayList<>();
 
-    List<Run> runs = store().runs().claimDueFires(T0, 10, (due, inFlight, now) -> {
+    List<Run> runs = store().runs().claimDueFires(T0, 10, (due, inFlight, now, horizon) -> {
       planned.add(due.schedule().name());
-      return everyMinute().plan(due, inFlight, now);
+      return everyMinute().plan(due, inFlight, now, horizon);
     });
 
     assertThat(runs).isEmpty();
@@ -103,7 +104,7 @@ interface FireClaimContract extends StoreFixture {
     namespace("billing");
     Schedule a = schedule("billing", "a", T0);
     Schedule b = schedule("billing", "b", T0);
-    FirePlanner twice = (due, inFlight, now) -> new FirePlanner.Plan(
+    FirePlanner twice = (due, inFlight, now, horizon) -> new FirePlanner.Plan(
         List.of(fireOf(due.schedule(), T0), fireOf(due.schedule(), T0)), T0.plus(MINUTE));
 
     List<Run> runs = store().runs().claimDueFires(T0, 10, twice);
@@ -122,9 +123,9 @@ interface FireClaimContract extends StoreFixture {
     }
     Store replica = openAnother();
     List<String> planned = Collections.synchronizedList(new ArrayList<>());
-    FirePlanner recording = (due, inFlight, now) -> {
+    FirePlanner recording = (due, inFlight, now, horizon) -> {
       planned.add(due.schedule().name() + " at " + due.nextFireAt());
-      return everyMinute().plan(due, inFlight, now);
+      return everyMinute().plan(due, inFlight, now, horizon);
     };
 
     for (int round = 0; round < 3; round++) {
@@ -153,7 +154,7 @@ interface FireClaimContract extends StoreFixture {
   default void skippedAndMissedFires_areRecordedFinalWithTheirReason() {
     namespace("billing");
     schedule("billing", "sync", T0);
-    FirePlanner overlap = (due, inFlight, now) -> new FirePlanner.Plan(
+    FirePlanner overlap = (due, inFlight, now, horizon) -> new FirePlanner.Plan(
         List.of(new NewRun(newRunId(), "billing", "sync", Trigger.SCHEDULE, T0,
             RunStatus.SKIPPED, "overlap", null)),
         T0.plus(MINUTE));
@@ -169,13 +170,18 @@ interface FireClaimContract extends StoreFixture {
   }
 
   @Test
-  default void thePlannerIsToldWhetherARunOfTheScheduleIsInFlight() {
+  default void thePlannerIsToldWhetherARunOfAForbidScheduleIsInFlight() {
     namespace("billing");
-    schedule("billing", "sync", T0);
+    Schedule sync = Samples.schedule("billing", "sync");
+    Delivery d = Delivery.DEFAULTS;
+    store().schedules().create(new Schedule(sync.namespace(), sync.name(), sync.timing(),
+        sync.endpoint(), sync.zone(), new Delivery(d.timeout(), d.retry(),
+            Delivery.Concurrency.FORBID, d.catchup(), null, null, List.of(), d.completion(),
+            d.completionDeadline(), d.dstGap()), sync.description(), false), T0);
     List<Boolean> told = new ArrayList<>();
-    FirePlanner recording = (due, inFlight, now) -> {
+    FirePlanner recording = (due, inFlight, now, horizon) -> {
       told.add(inFlight);
-      return everyMinute().plan(due, inFlight, now);
+      return everyMinute().plan(due, inFlight, now, horizon);
     };
 
     store().runs().claimDueFires(T0, 10, recording);
@@ -194,7 +200,7 @@ interface FireClaimContract extends StoreFixture {
   default void aPlanWithoutANextFire_endsTheSchedule() {
     namespace("billing");
     schedule("billing", "once", T0);
-    FirePlanner last = (due, inFlight, now) ->
+    FirePlanner last = (due, inFlight, now, horizon) ->
         new FirePlanner.Plan(List.of(fireOf(due.schedule(), T0)), null);
 
     assertThat(store().runs().claimDueFires(T0, 10, last)).hasSize(1);
@@ -209,11 +215,11 @@ interface FireClaimContract extends StoreFixture {
     namespace("billing");
     schedule("billing", "a", T0.minus(MINUTE));
     schedule("billing", "b", T0);
-    FirePlanner failsOnB = (due, inFlight, now) -> {
+    FirePlanner failsOnB = (due, inFlight, now, horizon) -> {
       if (due.schedule().name().equals("b")) {
         throw new IllegalStateException("planner bug");
       }
-      return everyMinute().plan(due, inFlight, now);
+      return everyMinute().plan(due, inFlight, now, horizon);
     };
 
     assertThatThrownBy(() -> store().runs().claimDueFires(T0, 10, failsOnB))
@@ -226,7 +232,7 @@ interface FireClaimContract extends StoreFixture {
   default void aPlanThatDoesNotAdvance_isRefused() {
     namespace("billing");
     schedule("billing", "stuck", T0);
-    FirePlanner stuck = (due, inFlight, now) -> new FirePlanner.Plan(List.of(), T0);
+    FirePlanner stuck = (due, inFlight, now, horizon) -> new FirePlanner.Plan(List.of(), T0);
 
     assertThatThrownBy(() -> store().runs().claimDueFires(T0, 10, stuck))
         .isInstanceOf(IllegalStateException.class)

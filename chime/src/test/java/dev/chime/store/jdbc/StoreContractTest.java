@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
  * clock is simulated.
  */
 abstract class StoreContractTest implements NamespaceContract, ScheduleContract,
-    FireClaimContract, AttemptContract, HistoryContract {
+    FireClaimContract, AttemptContract, HistoryContract, StartedFireContract {
 
   private final FakeClock clock = new FakeClock(Samples.T0);
   private final List<Store> opened = new ArrayList<>();

@@ -54,7 +54,7 @@ interface StoreFixture {
 
   /** Plans each due fire as one run, and the next fire a minute later. */
   default FirePlanner everyMinute() {
-    return (due, inFlight, now) -> new FirePlanner.Plan(
+    return (due, inFlight, now, horizon) -> new FirePlanner.Plan(
         List.of(fireOf(due.schedule(), due.nextFireAt())),
         due.nextFireAt().plus(Duration.ofMinutes(1)));
   }
